@@ -1,0 +1,31 @@
+"""kliping: clean, structured, deduplicated, searchable news articles from noisy scraped text."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from kliping.article import Article, DateMention, Entity, Quote, Removed  # noqa: E402
+from kliping.pipeline import Pipeline, Rejected, Stats, Step  # noqa: E402
+
+__all__ = [
+    "Article",
+    "DateMention",
+    "Entity",
+    "Pipeline",
+    "Quote",
+    "Rejected",
+    "Removed",
+    "Stats",
+    "Step",
+    "__version__",
+    "clean",
+]
+
+
+def __getattr__(name: str) -> object:
+    # ``clean`` is imported lazily so that ``import kliping`` stays cheap for the CLI and workers.
+    if name == "clean":
+        from kliping.core import clean
+
+        return clean
+    raise AttributeError(name)

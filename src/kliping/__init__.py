@@ -6,9 +6,12 @@ __version__ = "0.1.0"
 
 from kliping.article import Article, DateMention, Entity, Quote, Removed  # noqa: E402
 from kliping.pipeline import Pipeline, Rejected, Stats, Step  # noqa: E402
+from kliping.core import Cleaner, CleanStep, clean  # noqa: E402
 
 __all__ = [
     "Article",
+    "CleanStep",
+    "Cleaner",
     "DateMention",
     "Entity",
     "Pipeline",
@@ -21,11 +24,3 @@ __all__ = [
     "clean",
 ]
 
-
-def __getattr__(name: str) -> object:
-    # ``clean`` is imported lazily so that ``import kliping`` stays cheap for the CLI and workers.
-    if name == "clean":
-        from kliping.core import clean
-
-        return clean
-    raise AttributeError(name)

@@ -30,12 +30,12 @@ def normalise_line(line: str) -> str:
 
 def line_hash(line: str) -> int:
     """64-bit hash of :func:`normalise_line` (what the learned model stores)."""
-    return xxhash.xxh3_64_intdigest(normalise_line(line))
+    return xxhash.xxh3_64_intdigest(normalise_line(line).encode("utf-8", "surrogatepass"))
 
 
 def body_hash(body: str) -> str:
     """Stable hex id of a cleaned body (exact-duplicate key and default article id)."""
-    return xxhash.xxh3_64_hexdigest(normalise_line(body))
+    return xxhash.xxh3_64_hexdigest(normalise_line(body).encode("utf-8", "surrogatepass"))
 
 
 def word_count(text: str) -> int:

@@ -1,0 +1,372 @@
+"""clean + parse: one scraped article in, one clean structured :class:`Article` out.
+
+Every input line gets exactly one disposition: it is a body paragraph, or it is in ``removed``
+with a reason (its metadata, if any, parsed into the Article's fields).  The layers, in order of
+trust (DESIGN.md):
+
+1. structural lines (bylines, credits, timestamps) and the title become metadata;
+2. rules: outlet promo lines and generic phrases/shapes (``data/``);
+3. neighbourhood: the headline lines under a bare "Baca Juga" header, the caption after "Lihat Foto";
+4. repetition inside the document;
+5. learned lines (a corpus model, when one is given);
+6. the dateline prefix of the first body paragraph becomes ``dateline`` (and outlet, agency).
+
+The result is a fixed point: cleaning ``article.body`` again returns the same body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from kliping.article import Article, Reason, Removed
+from kliping.boilerplate import LineModel
+from kliping.boilerplate.repetition import MAX_WORDS as REPEAT_MAX_WORDS
+from kliping.boilerplate.repetition import repeated_keys
+from kliping.boilerplate.rules import Rules, rules
+from kliping.outlets import Outlet, Registry, registered_domain, registry
+from kliping.parse.credit import Structural, parse_structural
+from kliping.parse.dateline import Dateline, parse_dateline
+from kliping.parse.dates import find_dates, url_date
+from kliping.parse.language import detect_language
+from kliping.pipeline import Stats, Step
+from kliping.resources import load_toml
+from kliping.text import body_hash, line_hash, normalise_line
+
+_TITLE_END_BAD = (".", ",", ";", ":", "-", "–", "—")
+_QUOTE_OPEN = "\"“”'‘’«"
+_HEADLINE_MAX_WORDS = 22
+_HEADLINE_BLOCK_MAX = 10
+_CAPTION_MAX_WORDS = 80
+
+
+def split_lines(text: str) -> list[str]:
+    """The input lines of ``text``: split on newlines only (CR LF and lone CR count as one)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _title_like(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 30 or len(text) > 250:
+        return False
+    if text.endswith(_TITLE_END_BAD) or text[0] in _QUOTE_OPEN:
+        return False
+    return text[0].isupper() or text[0].isdigit()
+
+
+def _headline_like(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= _HEADLINE_MAX_WORDS:
+        return False
+    if text[-1] in ".!?;:,\"”'’" or text[0] in _QUOTE_OPEN:
+        return False
+    return text[0].isupper() or text[0].isdigit()
+
+
+@cache
+def _agency_cue_re() -> re.Pattern[str] | None:
+    cues = load_toml("bylines.toml").get("agency_cues", [])
+    aliases = registry().agency_aliases
+    if not cues or not aliases:
+        return None
+    cue_alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    alias_alt = "|".join(re.escape(a) for a in aliases)
+    return re.compile(
+        rf"\b(?i:{cue_alt})\s+(?i:dari\s+|from\s+|kantor\s+berita\s+|news\s+agency\s+|the\s+)*"
+        rf"(?P<agency>{alias_alt})(?!\w)"
+    )
+
+
+@dataclass
+class _Doc:
+    """Working state of one document while it is cleaned."""
+
+    lines: list[str]
+    reasons: list[Reason | None]
+    structural: dict[int, Structural] = field(default_factory=dict)
+
+
+class Cleaner:
+    """Cleans and parses articles.  Build once (it loads the data), call many times."""
+
+    def __init__(self, model: LineModel | None = None) -> None:
+        self.model = model
+        self.rules: Rules = rules()
+        self.registry: Registry = registry()
+        self._agency_cues = _agency_cue_re()
+
+    # --- public ----------------------------------------------------------------------------
+    def clean(
+        self,
+        text: str,
+        url: str | None = None,
+        outlet: str | None = None,
+        *,
+        id: str | None = None,  # noqa: A002 - the contract's field name
+        hints: dict[str, Any] | None = None,
+    ) -> Article:
+        article = Article(id=id, url=url, outlet=outlet, raw=text, hints=dict(hints or {}))
+        return self.clean_article(article)
+
+    def clean_article(self, article: Article) -> Article:
+        """Fill ``article`` from ``article.raw`` (and ``article.hints``); returns it."""
+        text = article.raw if article.raw is not None else article.body
+        if not isinstance(text, str):
+            raise TypeError(f"article text must be str, not {type(text).__name__}")
+        raw_lines = split_lines(text)
+        lines = [ln.strip() for ln in raw_lines]
+        doc = _Doc(lines=lines, reasons=[None] * len(lines))
+        domain = registered_domain(article.url)
+
+        self._structure_and_rules(doc)
+        self._neighbourhood(doc)
+        self._repetition(doc)
+        if self.model is not None:
+            self._learned(doc, domain)
+        self._title(doc, article)
+        dateline = self._dateline(doc)
+        self._fill(article, doc, dateline, domain)
+        return article
+
+    # --- layers ----------------------------------------------------------------------------
+    def _structure_and_rules(self, doc: _Doc) -> None:
+        classify = self.rules.classify
+        reg = self.registry
+        for i, line in enumerate(doc.lines):
+            if not line:
+                doc.reasons[i] = "empty"
+                continue
+            st = parse_structural(line, reg) if len(line) <= 160 else None
+            if st is not None:
+                doc.structural[i] = st
+                doc.reasons[i] = "dateline" if st.kind == "dateline" else ("credit" if st.kind == "credit" else "byline")
+                continue
+            reason = classify(line)
+            if reason is not None:
+                doc.reasons[i] = reason  # type: ignore[assignment]
+
+    def _neighbourhood(self, doc: _Doc) -> None:
+        """Headlines under a bare "Baca Juga" header; the caption after "Lihat Foto"."""
+        lines, reasons = doc.lines, doc.reasons
+        n = len(lines)
+        for i in range(n):
+            line = lines[i]
+            if not line or reasons[i] not in (None, "related", "caption", "promo"):
+                continue
+            if self.rules.is_header(line):
+                reasons[i] = "related"
+                taken = 0
+                j = i + 1
+                while j < n and taken < _HEADLINE_BLOCK_MAX:
+                    if not lines[j]:
+                        j += 1
+                        continue
+                    if reasons[j] is not None or not _headline_like(lines[j]):
+                        break
+                    reasons[j] = "related"
+                    taken += 1
+                    j += 1
+            elif self.rules.is_caption_marker(line):
+                reasons[i] = "caption"
+                j = i + 1
+                while j < n and not lines[j]:
+                    j += 1
+                if j < n and reasons[j] is None and len(lines[j].split()) <= _CAPTION_MAX_WORDS:
+                    reasons[j] = "caption"
+
+    def _repetition(self, doc: _Doc) -> None:
+        candidates = [ln for ln in doc.lines if ln]
+        keys = repeated_keys(candidates)
+        if not keys:
+            return
+        for i, line in enumerate(doc.lines):
+            if doc.reasons[i] is None and len(line.split()) <= REPEAT_MAX_WORDS and normalise_line(line) in keys:
+                doc.reasons[i] = "repeated"
+
+    def _learned(self, doc: _Doc, domain: str | None) -> None:
+        model = self.model
+        assert model is not None
+        for i, line in enumerate(doc.lines):
+            if doc.reasons[i] is None and model.is_boilerplate(domain, line_hash(line)):
+                doc.reasons[i] = "learned"
+
+    def _title(self, doc: _Doc, article: Article) -> None:
+        """The first line is the headline when it looks like one and metadata or a dateline follows."""
+        first = next((i for i, ln in enumerate(doc.lines) if ln), None)
+        if first is None or doc.reasons[first] is not None:
+            return
+        line = doc.lines[first]
+        hinted = article.hints.get("title")
+        if isinstance(hinted, str) and hinted.strip() and normalise_line(hinted) == normalise_line(line):
+            doc.reasons[first] = "title"
+            return
+        if not _title_like(line):
+            return
+        nxt = next((j for j in range(first + 1, len(doc.lines)) if doc.lines[j]), None)
+        if nxt is None:
+            return
+        if doc.reasons[nxt] is not None or parse_dateline(doc.lines[nxt], self.registry) is not None:
+            doc.reasons[first] = "title"
+
+    def _dateline(self, doc: _Doc) -> tuple[int, Dateline] | None:
+        """The dateline of the first body paragraph, if stripping it keeps the result a fixed point."""
+        first = next((i for i, r in enumerate(doc.reasons) if r is None), None)
+        if first is None:
+            return None
+        line = doc.lines[first]
+        found = parse_dateline(line, self.registry)
+        if found is None:
+            return None
+        rest = line[len(found.prefix) :].strip()
+        if not rest or parse_dateline(rest, self.registry) is not None:
+            return None
+        # The remainder must be a body line in its own right, or cleaning the body again would
+        # remove it (or strip it further).
+        if parse_structural(rest, self.registry) is not None or self.rules.classify(rest) is not None:
+            return None
+        if self.rules.is_header(rest) or self.rules.is_caption_marker(rest):
+            return None
+        if len(rest.split()) <= REPEAT_MAX_WORDS:
+            key = normalise_line(rest)
+            others = (ln for j, ln in enumerate(doc.lines) if j != first and doc.reasons[j] is None)
+            if any(normalise_line(o) == key for o in others):
+                return None
+        if self.model is not None and self.model.is_boilerplate(None, line_hash(rest)):
+            return None
+        return first, found
+
+    # --- metadata --------------------------------------------------------------------------
+    def _fill(self, article: Article, doc: _Doc, dateline: tuple[int, Dateline] | None, domain: str | None) -> None:
+        reg = self.registry
+        body: list[str] = []
+        removed: list[Removed] = []
+        title: str | None = None
+        for i, (line, reason) in enumerate(zip(doc.lines, doc.reasons, strict=True)):
+            if reason is None:
+                if dateline is not None and i == dateline[0]:
+                    line = line[len(dateline[1].prefix) :].strip()
+                body.append(line)
+            else:
+                removed.append(Removed(i + 1, line, reason))
+                if reason == "title" and title is None:
+                    title = line
+        article.body = "\n".join(body)
+        article.removed = removed
+        article.domain = domain
+
+        structurals = [doc.structural[i] for i in sorted(doc.structural)]
+        hints = article.hints
+        dl = dateline[1] if dateline else None
+
+        # outlet: explicit > URL > dateline marker > byline marker > page's site name
+        outlet_obj: Outlet | None = None
+        if article.outlet:
+            outlet_obj = reg.outlet_by_name(article.outlet)
+            if outlet_obj is not None:
+                article.outlet = outlet_obj.name
+        else:
+            outlet_obj = reg.outlet_for_domain(domain)
+            if outlet_obj is None and dl is not None:
+                outlet_obj = dl.outlet
+            if outlet_obj is None:
+                outlet_obj = next((s.outlet for s in structurals if s.outlet is not None), None)
+            if outlet_obj is not None:
+                article.outlet = outlet_obj.name
+            elif isinstance(hints.get("site_name"), str) and hints["site_name"].strip():
+                site = hints["site_name"].strip()
+                found = reg.outlet_for_marker(site)
+                article.outlet = found.name if found else site
+        if article.domain is None and outlet_obj is not None and outlet_obj.domains:
+            article.domain = outlet_obj.domains[0]
+
+        article.title = title or (hints.get("title") if isinstance(hints.get("title"), str) else None) or None
+        article.dateline = dl.city if dl else None
+
+        authors: list[str] = []
+        agencies: list[str] = []
+        for st in structurals:
+            for a in st.authors:
+                if a.casefold() not in {x.casefold() for x in authors}:
+                    authors.append(a)
+            for g in st.agencies:
+                if g not in agencies:
+                    agencies.append(g)
+        if dl is not None and dl.agency and dl.agency not in agencies:
+            agencies.insert(0, dl.agency)
+        if self._agency_cues is not None and article.body:
+            for m in self._agency_cues.finditer(article.body):
+                found_ag = reg.agency(m.group("agency"))
+                if found_ag is not None and found_ag.name not in agencies:
+                    agencies.append(found_ag.name)
+        if not authors and isinstance(hints.get("authors"), list):
+            authors = [str(a) for a in hints["authors"] if str(a).strip()]
+        article.authors = authors
+        article.agencies = agencies
+
+        article.published = self._published(article, structurals, body)
+        article.language, article.language_score = detect_language(article.body)
+        if not article.language and isinstance(hints.get("language"), str):
+            article.language = hints["language"][:2].lower() or None
+        if not article.id:
+            article.id = body_hash(article.body) if article.body else body_hash(article.raw or "")
+
+    @staticmethod
+    def _published(article: Article, structurals: Sequence[Structural], body: Sequence[str]) -> str | None:
+        """Publication date: a timestamp or byline line > the page's metadata > the URL > the lead."""
+        for st in structurals:
+            if st.published:
+                return st.published
+        hinted = article.hints.get("published")
+        if isinstance(hinted, str) and hinted.strip():
+            return hinted.strip()[:10]
+        from_url = url_date(article.url)
+        if from_url is not None:
+            return from_url.isoformat()
+        if body:
+            for found in find_dates(body[0]):
+                if found.weekday_named:
+                    return found.value.isoformat()
+        return None
+
+
+@cache
+def default_cleaner() -> Cleaner:
+    return Cleaner()
+
+
+def clean(
+    text: str,
+    url: str | None = None,
+    outlet: str | None = None,
+    *,
+    id: str | None = None,  # noqa: A002 - the contract's field name
+    model: LineModel | None = None,
+    hints: dict[str, Any] | None = None,
+) -> Article:
+    """Clean and parse one scraped article.
+
+    >>> art = clean("TEMPO.CO, Jakarta - Harga beras naik.\\nBaca juga: Harga gula turun")
+    >>> art.outlet, art.dateline, art.body
+    ('Tempo', 'Jakarta', 'Harga beras naik.')
+    """
+    cleaner = default_cleaner() if model is None else Cleaner(model)
+    return cleaner.clean(text, url, outlet, id=id, hints=hints)
+
+
+class CleanStep(Step):
+    """Pipeline step: fills each Article from its ``raw`` text."""
+
+    name = "clean"
+
+    def __init__(self, model: LineModel | None = None) -> None:
+        self.cleaner = Cleaner(model)
+
+    def process(self, article: Article, stats: Stats) -> Article | None:
+        self.cleaner.clean_article(article)
+        stats.incr("clean.docs")
+        for r in article.removed:
+            stats.incr(f"removed.{r.reason}")
+        return article

@@ -1,0 +1,1 @@
+"""Parsers that turn structural lines (datelines, credits, bylines, timestamps) into metadata."""

@@ -1,0 +1,149 @@
+"""Absolute dates as news sites print them, Indonesian and English, parsed with precompiled rules.
+
+Fast enough for the hot path (no dateparser here): "Rabu, 5 Oktober 2022", "Senin (3/10/2022)",
+"12 Mar 2024, 08:47 WIB", "17/04/2023, 16:15 WIB", "Monday, January 6, 2025", "2023-04-17",
+and dates inside URLs (/read/2023/04/17/, /20240312110512-).  Names come from ``data/dates.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from kliping.resources import load_toml
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: date
+    start: int
+    end: int
+    weekday_named: bool
+    """True when a weekday name stands with the date ("Rabu, 5 Oktober 2022")."""
+
+
+@dataclass(frozen=True)
+class _Tables:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    pattern: re.Pattern[str]
+    zones: tuple[str, ...]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _tables() -> _Tables:
+    data = load_toml("dates.toml")
+    months: dict[str, int] = {}
+    for table in data["months"].values():
+        months.update(table)
+    weekdays: dict[str, int] = {}
+    for table in data["weekdays"].values():
+        weekdays.update(table)
+    mon = _alt(list(months))
+    wd = _alt(list(weekdays))
+    # One alternation, tried left to right at each position.
+    pattern = re.compile(
+        rf"""
+        (?:(?P<wd>\b(?:{wd}))\.?\s*,?\s*(?:\(\s*)?)?          # optional weekday, "Senin (" or "Rabu, "
+        (?:
+            (?P<d1>\d{{1,2}})\s+(?P<m1>{mon})\.?\s+(?P<y1>(?:19|20)\d\d)\b          # 5 Oktober 2022
+          | (?P<m2>{mon})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)\b   # January 6, 2025
+          | (?P<d3>\d{{1,2}})[/.\-](?P<m3>\d{{1,2}})[/.\-](?P<y3>(?:19|20)\d\d)\b    # 3/10/2022
+          | (?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b                       # 2022-10-03
+        )
+        """,
+        re.IGNORECASE | re.VERBOSE,
+    )
+    return _Tables(months, weekdays, pattern, tuple(data["clock"]["zones"]))
+
+
+def _make(y: str, m: int, d: str) -> date | None:
+    try:
+        return date(int(y), m, int(d))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every absolute day-precision date in ``text``, in order."""
+    t = _tables()
+    out: list[FoundDate] = []
+    for m in t.pattern.finditer(text):
+        g = m.groupdict()
+        value: date | None = None
+        if g["y1"]:
+            value = _make(g["y1"], t.months[g["m1"].lower()], g["d1"])
+        elif g["y2"]:
+            value = _make(g["y2"], t.months[g["m2"].lower()], g["d2"])
+        elif g["y3"]:
+            value = _make(g["y3"], int(g["m3"]), g["d3"])
+        elif g["y4"]:
+            value = _make(g["y4"], int(g["m4"]), g["d4"])
+        if value is not None:
+            out.append(FoundDate(value, m.start(), m.end(), bool(g["wd"])))
+    return out
+
+
+def first_date(text: str) -> date | None:
+    found = find_dates(text)
+    return found[0].value if found else None
+
+
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
+
+
+@cache
+def _timestamp_re() -> re.Pattern[str]:
+    zones = _alt(list(_tables().zones))
+    return re.compile(rf"(?:\s*(?:pukul|jam|at|-|,|\|)?\s*{_TIME.pattern}\s*(?:{zones})?)?\s*$", re.IGNORECASE)
+
+
+def timestamp_date(line: str) -> date | None:
+    """The date of a line that is only a timestamp ("Selasa, 12 Maret 2024 10:42 WIB"), else None.
+
+    Leading labels such as "Diperbarui", "Updated", "Published" are allowed; anything else
+    (a sentence around the date) is not.
+    """
+    found = find_dates(line)
+    if len(found) != 1:
+        return None
+    f = found[0]
+    head = line[: f.start].strip(" ,|-–—:")
+    if head and not _TIMESTAMP_LABEL.fullmatch(head):
+        return None
+    tail = line[f.end :]
+    if not _timestamp_re().match(tail):
+        return None
+    return f.value
+
+
+_TIMESTAMP_LABEL = re.compile(
+    r"(?:diperbarui|diterbitkan|dipublikasikan|terbit|tayang|dibuat|diposting|update[d]?|published|posted|"
+    r"last updated|modified|first published|tanggal|date)\s*:?(?:\s*(?:pada|on))?",
+    re.IGNORECASE,
+)
+
+_URL_DATE = (
+    re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)(?:/|$)"),
+    re.compile(r"/((?:19|20)\d\d)(\d\d)(\d\d)\d{4,6}-"),
+    re.compile(r"/((?:19|20)\d\d)-(\d\d)-(\d\d)(?:/|-|$)"),
+)
+
+
+def url_date(url: str | None) -> date | None:
+    """A publication date written in the URL path (/read/2023/04/17/..., /20240312110512-...)."""
+    if not url:
+        return None
+    for rx in _URL_DATE:
+        m = rx.search(url)
+        if m:
+            found = _make(m.group(1), int(m.group(2)), m.group(3))
+            if found:
+                return found
+    return None

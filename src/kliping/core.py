@@ -127,7 +127,7 @@ class Cleaner:
         if self.model is not None:
             self._learned(doc, domain)
         self._title(doc, article)
-        dateline = self._dateline(doc)
+        dateline = self._dateline(doc, domain)
         self._fill(article, doc, dateline, domain)
         return article
 
@@ -194,24 +194,39 @@ class Cleaner:
                 doc.reasons[i] = "learned"
 
     def _title(self, doc: _Doc, article: Article) -> None:
-        """The first line is the headline when it looks like one and metadata or a dateline follows."""
-        first = next((i for i, ln in enumerate(doc.lines) if ln), None)
-        if first is None or doc.reasons[first] is not None:
+        """The headline: the first line left in the body, when it looks like a headline and
+        metadata, boilerplate or a datelined paragraph follows it (or the page named it)."""
+        first = next((i for i, r in enumerate(doc.reasons) if r is None), None)
+        if first is None:
             return
         line = doc.lines[first]
         hinted = article.hints.get("title")
         if isinstance(hinted, str) and hinted.strip() and normalise_line(hinted) == normalise_line(line):
             doc.reasons[first] = "title"
             return
-        if not _title_like(line):
+        if not _title_like(line) or parse_dateline(line, self.registry) is not None:
             return
-        nxt = next((j for j in range(first + 1, len(doc.lines)) if doc.lines[j]), None)
-        if nxt is None:
+        if not self._headline_context(doc, first):
             return
-        if doc.reasons[nxt] is not None or parse_dateline(doc.lines[nxt], self.registry) is not None:
-            doc.reasons[first] = "title"
+        # Taking this line must not leave another headline-shaped line in first place for a
+        # second cleaning to take: the body has to be a fixed point.
+        second = next((j for j in range(first + 1, len(doc.lines)) if doc.reasons[j] is None), None)
+        if second is not None and _title_like(doc.lines[second]) and parse_dateline(doc.lines[second], self.registry) is None:
+            third = next((j for j in range(second + 1, len(doc.lines)) if doc.reasons[j] is None), None)
+            if third is not None and parse_dateline(doc.lines[third], self.registry) is not None:
+                return
+        doc.reasons[first] = "title"
 
-    def _dateline(self, doc: _Doc) -> tuple[int, Dateline] | None:
+    def _headline_context(self, doc: _Doc, index: int) -> bool:
+        """Is the line at ``index`` followed by removed lines, or by a paragraph with a dateline?"""
+        nxt = next((j for j in range(index + 1, len(doc.lines)) if doc.lines[j]), None)
+        if nxt is None:
+            return False
+        if doc.reasons[nxt] is not None:
+            return True
+        return parse_dateline(doc.lines[nxt], self.registry) is not None
+
+    def _dateline(self, doc: _Doc, domain: str | None) -> tuple[int, Dateline] | None:
         """The dateline of the first body paragraph, if stripping it keeps the result a fixed point."""
         first = next((i for i, r in enumerate(doc.reasons) if r is None), None)
         if first is None:
@@ -234,8 +249,13 @@ class Cleaner:
             others = (ln for j, ln in enumerate(doc.lines) if j != first and doc.reasons[j] is None)
             if any(normalise_line(o) == key for o in others):
                 return None
-        if self.model is not None and self.model.is_boilerplate(None, line_hash(rest)):
+        if self.model is not None and self.model.is_boilerplate(domain, line_hash(rest)):
             return None
+        if _title_like(rest):
+            # Cleaning the body again must not take the stripped paragraph for a headline.
+            nxt = next((j for j in range(first + 1, len(doc.lines)) if doc.reasons[j] is None), None)
+            if nxt is not None and parse_dateline(doc.lines[nxt], self.registry) is not None:
+                return None
         return first, found
 
     # --- metadata --------------------------------------------------------------------------

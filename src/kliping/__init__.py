@@ -4,9 +4,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from kliping.article import Article, DateMention, Entity, Quote, Removed  # noqa: E402
-from kliping.pipeline import Pipeline, Rejected, Stats, Step  # noqa: E402
-from kliping.core import Cleaner, CleanStep, clean  # noqa: E402
+from kliping.article import Article, DateMention, Entity, Quote, Removed
+from kliping.core import Cleaner, CleanStep, clean
+from kliping.pipeline import Pipeline, Rejected, Stats, Step
 
 __all__ = [
     "Article",
@@ -23,4 +23,3 @@ __all__ = [
     "__version__",
     "clean",
 ]
-

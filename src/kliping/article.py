@@ -103,7 +103,13 @@ class Quote:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"speaker": self.speaker, "text": self.text, "cue": self.cue, "start": self.start, "end": self.end}
+        return {
+            "speaker": self.speaker,
+            "text": self.text,
+            "cue": self.cue,
+            "start": self.start,
+            "end": self.end,
+        }
 
 
 @dataclass(slots=True)
@@ -117,7 +123,13 @@ class DateMention:
     end: int = -1
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "value": self.value, "precision": self.precision, "start": self.start, "end": self.end}
+        return {
+            "text": self.text,
+            "value": self.value,
+            "precision": self.precision,
+            "start": self.start,
+            "end": self.end,
+        }
 
 
 @dataclass(slots=True)
@@ -199,13 +211,18 @@ class Article:
             language_score=data.get("language_score"),
             body=data.get("body") or "",
             removed=[Removed(int(r["line"]), r["text"], r["reason"]) for r in data.get("removed") or []],
-            entities=[Entity(e["text"], e["label"], int(e["start"]), int(e["end"])) for e in data.get("entities") or []],
+            entities=[
+                Entity(e["text"], e["label"], int(e["start"]), int(e["end"]))
+                for e in data.get("entities") or []
+            ],
             quotes=[
                 Quote(q.get("speaker"), q["text"], q.get("cue"), int(q["start"]), int(q["end"]))
                 for q in data.get("quotes") or []
             ],
             dates=[
-                DateMention(d["text"], d["value"], d["precision"], int(d.get("start", -1)), int(d.get("end", -1)))
+                DateMention(
+                    d["text"], d["value"], d["precision"], int(d.get("start", -1)), int(d.get("end", -1))
+                )
                 for d in data.get("dates") or []
             ],
             story=data.get("story"),

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from kliping.article import Article, Reason, Removed
 from kliping.boilerplate import LineModel
@@ -28,13 +28,13 @@ from kliping.boilerplate.repetition import MAX_WORDS as REPEAT_MAX_WORDS
 from kliping.boilerplate.repetition import repeated_keys
 from kliping.boilerplate.rules import Rules, rules
 from kliping.outlets import Outlet, Registry, registered_domain, registry
-from kliping.parse.credit import Structural, parse_structural
+from kliping.parse.credit import MAX_STRUCTURAL_CHARS, Structural, parse_structural
 from kliping.parse.dateline import Dateline, parse_dateline
 from kliping.parse.dates import find_dates, url_date
 from kliping.parse.language import detect_language
 from kliping.pipeline import Stats, Step
 from kliping.resources import load_toml
-from kliping.text import body_hash, line_hash, normalise_line
+from kliping.text import line_hash, normalise_line, text_id
 
 _TITLE_END_BAD = (".", ",", ";", ":", "-", "–", "—")
 _QUOTE_OPEN = "\"“”'‘’«"
@@ -66,18 +66,47 @@ def _headline_like(text: str) -> bool:
     return text[0].isupper() or text[0].isdigit()
 
 
+@dataclass(frozen=True)
+class _AgencyCues:
+    """Agencies credited inside the body: "Dilansir AFP", "seperti dilaporkan Reuters"."""
+
+    stems: tuple[str, ...]
+    after_cue: re.Pattern[str]
+
+    def find(self, body: str) -> list[str]:
+        low = body.lower()
+        found: list[str] = []
+        for stem in self.stems:
+            start = low.find(stem)
+            while start != -1:
+                m = self.after_cue.search(body, max(0, start - 32), start + len(stem) + 48)
+                if m and m.group("agency") not in found:
+                    found.append(m.group("agency"))
+                start = low.find(stem, start + len(stem))
+        return found
+
+
 @cache
-def _agency_cue_re() -> re.Pattern[str] | None:
+def _agency_cues() -> _AgencyCues | None:
     cues = load_toml("bylines.toml").get("agency_cues", [])
     aliases = registry().agency_aliases
     if not cues or not aliases:
         return None
     cue_alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
     alias_alt = "|".join(re.escape(a) for a in aliases)
-    return re.compile(
-        rf"\b(?i:{cue_alt})\s+(?i:dari\s+|from\s+|kantor\s+berita\s+|news\s+agency\s+|the\s+)*"
-        rf"(?P<agency>{alias_alt})(?!\w)"
+    stems = sorted({max(c.lower().split(), key=len) for c in cues})
+    # drop stems that contain another stem: each position is visited once
+    stems = [s for s in stems if not any(o != s and o in s for o in stems)]
+    return _AgencyCues(
+        stems=tuple(stems),
+        after_cue=re.compile(
+            rf"(?i:{cue_alt})\s+(?i:(?:dari|from|kantor berita|news agency|the)\s+)*(?P<agency>{alias_alt})(?!\w)"
+        ),
     )
+
+
+_KEY_MAX_WORDS = 25
+_STRUCTURAL_REASON: dict[str, Reason] = {"dateline": "dateline", "credit": "credit", "byline": "byline"}
 
 
 @dataclass
@@ -86,6 +115,8 @@ class _Doc:
 
     lines: list[str]
     reasons: list[Reason | None]
+    keys: list[str | None]
+    """normalise_line of each short line (None for long lines: no short-line rule applies)."""
     structural: dict[int, Structural] = field(default_factory=dict)
 
 
@@ -96,7 +127,7 @@ class Cleaner:
         self.model = model
         self.rules: Rules = rules()
         self.registry: Registry = registry()
-        self._agency_cues = _agency_cue_re()
+        self._agency_cues = _agency_cues()
 
     # --- public ----------------------------------------------------------------------------
     def clean(
@@ -105,7 +136,7 @@ class Cleaner:
         url: str | None = None,
         outlet: str | None = None,
         *,
-        id: str | None = None,  # noqa: A002 - the contract's field name
+        id: str | None = None,
         hints: dict[str, Any] | None = None,
     ) -> Article:
         article = Article(id=id, url=url, outlet=outlet, raw=text, hints=dict(hints or {}))
@@ -118,7 +149,8 @@ class Cleaner:
             raise TypeError(f"article text must be str, not {type(text).__name__}")
         raw_lines = split_lines(text)
         lines = [ln.strip() for ln in raw_lines]
-        doc = _Doc(lines=lines, reasons=[None] * len(lines))
+        keys = [normalise_line(ln) if ln and ln.count(" ") < _KEY_MAX_WORDS else None for ln in lines]
+        doc = _Doc(lines=lines, reasons=[None] * len(lines), keys=keys)
         domain = registered_domain(article.url)
 
         self._structure_and_rules(doc)
@@ -139,14 +171,14 @@ class Cleaner:
             if not line:
                 doc.reasons[i] = "empty"
                 continue
-            st = parse_structural(line, reg) if len(line) <= 160 else None
+            reason = classify(line, doc.keys[i])
+            if reason is not None:
+                doc.reasons[i] = cast(Reason, reason)
+                continue
+            st = parse_structural(line, reg) if len(line) <= MAX_STRUCTURAL_CHARS else None
             if st is not None:
                 doc.structural[i] = st
-                doc.reasons[i] = "dateline" if st.kind == "dateline" else ("credit" if st.kind == "credit" else "byline")
-                continue
-            reason = classify(line)
-            if reason is not None:
-                doc.reasons[i] = reason  # type: ignore[assignment]
+                doc.reasons[i] = _STRUCTURAL_REASON[st.kind]
 
     def _neighbourhood(self, doc: _Doc) -> None:
         """Headlines under a bare "Baca Juga" header; the caption after "Lihat Foto"."""
@@ -156,7 +188,7 @@ class Cleaner:
             line = lines[i]
             if not line or reasons[i] not in (None, "related", "caption", "promo"):
                 continue
-            if self.rules.is_header(line):
+            if self.rules.is_header(line, doc.keys[i]):
                 reasons[i] = "related"
                 taken = 0
                 j = i + 1
@@ -169,7 +201,7 @@ class Cleaner:
                     reasons[j] = "related"
                     taken += 1
                     j += 1
-            elif self.rules.is_caption_marker(line):
+            elif self.rules.is_caption_marker(line, doc.keys[i]):
                 reasons[i] = "caption"
                 j = i + 1
                 while j < n and not lines[j]:
@@ -178,12 +210,11 @@ class Cleaner:
                     reasons[j] = "caption"
 
     def _repetition(self, doc: _Doc) -> None:
-        candidates = [ln for ln in doc.lines if ln]
-        keys = repeated_keys(candidates)
+        keys = repeated_keys(doc.lines, keys=doc.keys)
         if not keys:
             return
-        for i, line in enumerate(doc.lines):
-            if doc.reasons[i] is None and len(line.split()) <= REPEAT_MAX_WORDS and normalise_line(line) in keys:
+        for i, key in enumerate(doc.keys):
+            if doc.reasons[i] is None and key in keys and doc.lines[i].count(" ") < REPEAT_MAX_WORDS:
                 doc.reasons[i] = "repeated"
 
     def _learned(self, doc: _Doc, domain: str | None) -> None:
@@ -211,7 +242,11 @@ class Cleaner:
         # Taking this line must not leave another headline-shaped line in first place for a
         # second cleaning to take: the body has to be a fixed point.
         second = next((j for j in range(first + 1, len(doc.lines)) if doc.reasons[j] is None), None)
-        if second is not None and _title_like(doc.lines[second]) and parse_dateline(doc.lines[second], self.registry) is None:
+        if (
+            second is not None
+            and _title_like(doc.lines[second])
+            and parse_dateline(doc.lines[second], self.registry) is None
+        ):
             third = next((j for j in range(second + 1, len(doc.lines)) if doc.reasons[j] is None), None)
             if third is not None and parse_dateline(doc.lines[third], self.registry) is not None:
                 return
@@ -244,10 +279,9 @@ class Cleaner:
             return None
         if self.rules.is_header(rest) or self.rules.is_caption_marker(rest):
             return None
-        if len(rest.split()) <= REPEAT_MAX_WORDS:
+        if rest.count(" ") < REPEAT_MAX_WORDS:
             key = normalise_line(rest)
-            others = (ln for j, ln in enumerate(doc.lines) if j != first and doc.reasons[j] is None)
-            if any(normalise_line(o) == key for o in others):
+            if any(k == key for j, k in enumerate(doc.keys) if j != first and doc.reasons[j] is None):
                 return None
         if self.model is not None and self.model.is_boilerplate(domain, line_hash(rest)):
             return None
@@ -259,7 +293,9 @@ class Cleaner:
         return first, found
 
     # --- metadata --------------------------------------------------------------------------
-    def _fill(self, article: Article, doc: _Doc, dateline: tuple[int, Dateline] | None, domain: str | None) -> None:
+    def _fill(
+        self, article: Article, doc: _Doc, dateline: tuple[int, Dateline] | None, domain: str | None
+    ) -> None:
         reg = self.registry
         body: list[str] = []
         removed: list[Removed] = []
@@ -317,8 +353,8 @@ class Cleaner:
         if dl is not None and dl.agency and dl.agency not in agencies:
             agencies.insert(0, dl.agency)
         if self._agency_cues is not None and article.body:
-            for m in self._agency_cues.finditer(article.body):
-                found_ag = reg.agency(m.group("agency"))
+            for name in self._agency_cues.find(article.body):
+                found_ag = reg.agency(name)
                 if found_ag is not None and found_ag.name not in agencies:
                     agencies.append(found_ag.name)
         if not authors and isinstance(hints.get("authors"), list):
@@ -331,7 +367,7 @@ class Cleaner:
         if not article.language and isinstance(hints.get("language"), str):
             article.language = hints["language"][:2].lower() or None
         if not article.id:
-            article.id = body_hash(article.body) if article.body else body_hash(article.raw or "")
+            article.id = text_id(article.body) if article.body else text_id(article.raw or "")
 
     @staticmethod
     def _published(article: Article, structurals: Sequence[Structural], body: Sequence[str]) -> str | None:
@@ -362,7 +398,7 @@ def clean(
     url: str | None = None,
     outlet: str | None = None,
     *,
-    id: str | None = None,  # noqa: A002 - the contract's field name
+    id: str | None = None,
     model: LineModel | None = None,
     hints: dict[str, Any] | None = None,
 ) -> Article:

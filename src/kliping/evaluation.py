@@ -117,9 +117,7 @@ def score_article(record: dict[str, Any], article: Article, score: Score) -> Non
             score.misses.append((rid, f"{name}: got {got.get(name)!r}", f"expected {expected[key]!r}"))
 
 
-def evaluate(
-    records: Iterable[dict[str, Any]], clean_fn: Callable[[dict[str, Any]], Article]
-) -> Score:
+def evaluate(records: Iterable[dict[str, Any]], clean_fn: Callable[[dict[str, Any]], Article]) -> Score:
     """Run ``clean_fn`` over labelled records and score the results."""
     score = Score()
     for record in records:

@@ -15,12 +15,40 @@ from kliping.resources import load_toml
 
 # Second-level suffixes under which registered domains have three labels (kompas.co.id style).
 _SECOND_LEVEL = frozenset(
-    "co.id ac.id go.id or.id web.id my.id sch.id net.id biz.id mil.id "
-    "co.uk org.uk ac.uk gov.uk com.au net.au org.au com.sg com.my co.jp co.kr com.cn com.hk co.in "
-    "co.nz com.ph com.br co.za com.tr".split()
+    [
+        "co.id",
+        "ac.id",
+        "go.id",
+        "or.id",
+        "web.id",
+        "my.id",
+        "sch.id",
+        "net.id",
+        "biz.id",
+        "mil.id",
+        "co.uk",
+        "org.uk",
+        "ac.uk",
+        "gov.uk",
+        "com.au",
+        "net.au",
+        "org.au",
+        "com.sg",
+        "com.my",
+        "co.jp",
+        "co.kr",
+        "com.cn",
+        "com.hk",
+        "co.in",
+        "co.nz",
+        "com.ph",
+        "com.br",
+        "co.za",
+        "com.tr",
+    ]
 )
 # Language sub-domains kept in ``domain`` (en.tempo.co and tempo.co have different boilerplate).
-_LANG_SUBDOMAINS = frozenset("en id ms ar zh jp ja ko fr de es ru".split())
+_LANG_SUBDOMAINS = frozenset(["en", "id", "ms", "ar", "zh", "jp", "ja", "ko", "fr", "de", "es", "ru"])
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 from kliping.article import Article
 
 
-class Rejected(Exception):  # noqa: N818 - a verdict, not an error in the code
+class Rejected(Exception):
     """Raised by a step when a record cannot become an Article; ``reason`` is a short slug."""
 
     def __init__(self, reason: str, detail: str = "") -> None:

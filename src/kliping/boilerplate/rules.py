@@ -3,8 +3,9 @@ the outlets' known promo lines in ``data/outlets.toml``.
 
 A rule looks at one line and answers a reason (promo, related, share, ad, caption) or None.
 Phrase rules are anchored at the start of the line and bounded in length, so a sentence that
-merely contains "Baca juga" stays content.  All phrases of a kind are compiled into one
-alternation; matching a line costs a few regex calls whatever the number of phrases.
+merely contains "Baca juga" stays content.  All rules are compiled into two regexes — one matched
+at the start of the line, one searched in its last characters — so a line costs two regex calls
+whatever the number of phrases.
 """
 
 from __future__ import annotations
@@ -12,87 +13,169 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from kliping.outlets import registry
 from kliping.resources import load_toml
 from kliping.text import normalise_line
 
-_KINDS = ("related", "promo", "ad", "share", "caption")
+KINDS = ("related", "promo", "ad", "share", "caption")
+_BULLETS = frozenset("*•·>»-–—")
+_EXACT_MAX_WORDS = 25
+_TAIL = 100
 _WORD = re.compile(r"[\w'’\-]+")
 
 
-def _prefix_alt(phrases: list[str]) -> str:
-    """Phrases as an alternation; a phrase ending in a letter must end on a word boundary."""
-    parts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        esc = re.escape(p.strip())
-        parts.append(esc + (r"(?!\w)" if p.strip()[-1:].isalnum() else ""))
-    return "|".join(parts)
+def _prefix_alt(phrases: list[str]) -> list[str]:
+    """Phrases as regex alternatives; a phrase ending in a letter must end on a word boundary."""
+    out = []
+    for p in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
+        out.append(re.escape(p) + (r"(?!\w)" if p[-1:].isalnum() else ""))
+    return out
+
+
+def _group(kind: str, alternatives: list[str], case_sensitive: bool) -> str:
+    body = "|".join(f"(?:{a})" for a in alternatives)
+    return f"(?P<{kind}>{body})" if case_sensitive else f"(?P<{kind}>(?i:{body}))"
+
+
+_BUCKET = 3
 
 
 @dataclass(frozen=True)
 class Rules:
-    prefix: re.Pattern[str]
-    regexes: tuple[tuple[str, re.Pattern[str]], ...]
+    buckets: dict[str, re.Pattern[str]]
+    """Prefix phrases by their first three characters (lower case), one named group per kind:
+    a line is only tried against the phrases that can start it."""
+    head: re.Pattern[str] | None
+    """Start-anchored shapes (and phrases shorter than three characters) of every kind."""
+    tail: re.Pattern[str] | None
+    """End-anchored shapes of every kind, searched in the last characters of a line."""
+    tail_needs: tuple[str, ...]
+    """A line's tail must contain one of these for ``tail`` to be tried (empty: always try)."""
+    free: re.Pattern[str] | None
+    """Shapes anchored nowhere (searched in the whole line)."""
+    by_kind: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]]
     max_words: dict[str, int]
     exact: dict[str, str]
     headers: frozenset[str]
     caption_markers: frozenset[str]
     share_tokens: frozenset[str]
 
-    def classify(self, line: str, n_words: int | None = None) -> str | None:
-        """The boilerplate reason of ``line`` by rule, or None."""
-        text = line.strip().lstrip("*•·>»-–— ").strip()
+    def classify(self, line: str, key: str | None = None) -> str | None:
+        """The boilerplate reason of ``line`` by rule, or None.  ``key`` is the line's
+        :func:`normalise_line`, when the caller has it already."""
+        text = line.strip()
+        if text[:1] in _BULLETS:
+            text = text.lstrip("*•·>»-–— ").strip()
         if not text:
             return None
-        n = n_words if n_words is not None else len(text.split())
-        key = normalise_line(text)
-        exact = self.exact.get(key)
-        if exact is not None:
-            return exact
-        if n <= 12 and self._is_share_widget(text):
-            return "share"
-        m = self.prefix.match(text)
-        if m and m.lastgroup and n <= self.max_words[m.lastgroup]:
-            return m.lastgroup
-        for kind, rx in self.regexes:
-            if n <= self.max_words[kind] and rx.search(text):
+        n = text.count(" ") + 1
+        if n <= _EXACT_MAX_WORDS:
+            exact = self.exact.get(key if key is not None else normalise_line(text))
+            if exact is not None:
+                return exact
+            if (
+                n <= 12
+                and text.split(" ", 1)[0].lower().strip(":,.") in self.share_tokens
+                and self._is_share_widget(text)
+            ):
+                return "share"
+        bucket = self.buckets.get(text[:_BUCKET].lower())
+        tail = self.tail if self._tail_gate(text) else None
+        for rx, how in ((bucket, "match"), (self.head, "match"), (tail, "tail"), (self.free, "search")):
+            if rx is None:
+                continue
+            if how == "match":
+                m = rx.match(text)
+            elif how == "tail":
+                m = rx.search(text, max(0, len(text) - _TAIL))
+            else:
+                m = rx.search(text)
+            if m is None or m.lastgroup is None:
+                continue
+            if n <= self.max_words[m.lastgroup]:
+                return m.lastgroup
+            return self._slow(text, n)  # a kind matched but the line is too long for it: try the others
+        return None
+
+    def _tail_gate(self, text: str) -> bool:
+        if not self.tail_needs:
+            return True
+        end = text[-_TAIL:].lower()
+        return any(need in end for need in self.tail_needs)
+
+    def _slow(self, text: str, n: int) -> str | None:
+        for kind in KINDS:
+            if n > self.max_words[kind] or kind not in self.by_kind:
+                continue
+            head, tail, free = self.by_kind[kind]
+            if (
+                (head is not None and head.match(text))
+                or (tail is not None and tail.search(text, max(0, len(text) - _TAIL)))
+                or (free is not None and free.search(text))
+            ):
                 return kind
         return None
 
-    def is_header(self, line: str) -> bool:
+    def is_header(self, line: str, key: str | None = None) -> bool:
         """A bare related-links header ("Baca Juga") that opens a block of headline lines."""
-        return normalise_line(line) in self.headers
+        if line.count(" ") > 6:
+            return False
+        return (key if key is not None else normalise_line(line)) in self.headers
 
-    def is_caption_marker(self, line: str) -> bool:
+    def is_caption_marker(self, line: str, key: str | None = None) -> bool:
         """A bare caption marker ("Lihat Foto"): the line after it is a caption."""
-        return normalise_line(line) in self.caption_markers
+        if line.count(" ") > 4:
+            return False
+        return (key if key is not None else normalise_line(line)) in self.caption_markers
 
     def _is_share_widget(self, text: str) -> bool:
         words = [w.casefold() for w in _WORD.findall(text)]
-        if not words or not any(ch.isalpha() for ch in text):
+        informative = [w for w in words if not w.rstrip("k").isdigit()]
+        if not informative or not all(w in self.share_tokens for w in informative):
             return False
-        informative = [w for w in words if not w.isdigit() and not w.rstrip("k").isdigit()]
-        return bool(informative) and all(w in self.share_tokens for w in informative) and len(informative) >= 1 and (
-            len(informative) >= 2 or informative[0] in {"bagikan", "share", "tweet"}
-        )
+        return len(informative) >= 2 or informative[0] in {"bagikan", "share", "tweet"}
+
+
+def _split_regexes(patterns: list[str]) -> tuple[list[str], list[str], list[str]]:
+    head = [p[1:] for p in patterns if p.startswith("^")]
+    tail = [p for p in patterns if not p.startswith("^") and p.endswith("$")]
+    free = [p for p in patterns if not p.startswith("^") and not p.endswith("$")]
+    return head, tail, free
 
 
 @cache
 def rules() -> Rules:
     """The rules built from the shipped data (one per process)."""
-    data = load_toml("boilerplate/rules.toml")
-    prefix_parts = []
-    regexes: list[tuple[str, re.Pattern[str]]] = []
+    data: dict[str, Any] = load_toml("boilerplate/rules.toml")
+    head_groups: list[str] = []
+    bucket_alts: dict[str, dict[str, list[str]]] = {}
+    tail_groups: list[str] = []
+    free_groups: list[str] = []
+    by_kind = {}
     max_words: dict[str, int] = {}
     exact: dict[str, str] = {}
-    for kind in _KINDS:
+    for kind in KINDS:
         section = data.get(kind, {})
         max_words[kind] = int(section.get("max_words", 40))
-        if section.get("prefix"):
-            prefix_parts.append(f"(?P<{kind}>{_prefix_alt(section['prefix'])})")
-        for rx in section.get("regex", []):
-            regexes.append((kind, re.compile(rx, re.IGNORECASE)))
+        cs = bool(section.get("case_sensitive", False))
+        head, tail, free = _split_regexes(list(section.get("regex", [])))
+        phrases = [p.strip() for p in section.get("prefix", []) if p.strip()]
+        flags = 0 if cs else re.IGNORECASE
+        head_rx, tail_rx, free_rx = (
+            re.compile("|".join(f"(?:{a})" for a in alts), flags) if alts else None
+            for alts in (_prefix_alt(phrases) + head, tail, free)
+        )
+        by_kind[kind] = (head_rx, tail_rx, free_rx)
+        for phrase in phrases:
+            if len(phrase) >= _BUCKET:
+                bucket_alts.setdefault(phrase[:_BUCKET].lower(), {}).setdefault(kind, []).append(phrase)
+            else:
+                head = [*_prefix_alt([phrase]), *head]
+        for alts, groups in ((head, head_groups), (tail, tail_groups), (free, free_groups)):
+            if alts:
+                groups.append(_group(kind, alts, cs))
         for line in section.get("line", []):
             exact[normalise_line(line)] = kind
     # Known promo lines of outlets: exact matches, whatever the outlet of the document.
@@ -100,27 +183,35 @@ def rules() -> Rules:
         key = normalise_line(line)
         if key and key not in exact:
             exact[key] = _guess_kind(line, data)
-    prefix = re.compile("|".join(prefix_parts), re.IGNORECASE)
     related = data.get("related", {})
     caption = data.get("caption", {})
     share = data.get("share", {})
-    headers = frozenset(normalise_line(h) for h in related.get("header", []))
-    markers = frozenset(normalise_line(h) for h in caption.get("marker", []))
+    cs_kinds = {k for k in KINDS if data.get(k, {}).get("case_sensitive", False)}
+    buckets = {
+        key: re.compile(
+            "|".join(_group(kind, _prefix_alt(ps), kind in cs_kinds) for kind, ps in kinds.items())
+        )
+        for key, kinds in bucket_alts.items()
+    }
     return Rules(
-        prefix=prefix,
-        regexes=tuple(regexes),
+        buckets=buckets,
+        head=re.compile("|".join(head_groups)) if head_groups else None,
+        tail=re.compile(f"(?:{'|'.join(tail_groups)})") if tail_groups else None,
+        tail_needs=tuple(str(x).lower() for x in data.get("tail_needs", [])),
+        free=re.compile("|".join(free_groups)) if free_groups else None,
+        by_kind=by_kind,
         max_words=max_words,
         exact=exact,
-        headers=headers,
-        caption_markers=markers,
+        headers=frozenset(normalise_line(h) for h in related.get("header", [])),
+        caption_markers=frozenset(normalise_line(h) for h in caption.get("marker", [])),
         share_tokens=frozenset(t.casefold() for t in share.get("tokens", [])),
     )
 
 
-def _guess_kind(line: str, data: dict[str, dict[str, list[str]]]) -> str:
+def _guess_kind(line: str, data: dict[str, Any]) -> str:
     """The reason for an outlet's known promo line: the kind whose prefix it starts with."""
     low = line.casefold()
-    for kind in _KINDS:
+    for kind in KINDS:
         if any(low.startswith(p.casefold()) for p in data.get(kind, {}).get("prefix", [])):
             return kind
     norm = normalise_line(line)

@@ -19,7 +19,9 @@ def _read_input(path: str) -> bytes:
     if not p.exists():
         raise click.BadParameter(f"no such file: {path}", param_hint="FILE")
     if p.is_dir():
-        raise click.BadParameter(f"{path} is a folder; use `kliping run {path} -o OUT` for many files", param_hint="FILE")
+        raise click.BadParameter(
+            f"{path} is a folder; use `kliping run {path} -o OUT` for many files", param_hint="FILE"
+        )
     data = p.read_bytes()
     if p.suffix == ".gz":
         import gzip
@@ -33,7 +35,11 @@ def _read_input(path: str) -> bytes:
 
 def _looks_like_html(text: str) -> bool:
     head = text.lstrip()[:1000].lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head) or head.startswith("<?xml")
+    return (
+        head.startswith(("<!doctype html", "<html"))
+        or ("<body" in head and "</" in head)
+        or head.startswith("<?xml")
+    )
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -90,9 +96,15 @@ def _render(article: Article) -> None:
 @click.option("--outlet", help="Outlet name, when neither the URL nor the text says it.")
 @click.option("--id", "doc_id", help="Article id (default: a hash of the clean body).")
 @click.option("--json", "as_json", is_flag=True, help="Print the Article record as JSON.")
-@click.option("--html/--text", "html", default=None, help="Treat the input as an HTML page (default: auto-detect).")
-@click.option("--boilerplate-model", type=click.Path(exists=True, dir_okay=False), help="A model from `kliping learn`.")
-@click.option("--enrich/--no-enrich", default=True, show_default=True, help="Entities, quotes and dates in the text.")
+@click.option(
+    "--html/--text", "html", default=None, help="Treat the input as an HTML page (default: auto-detect)."
+)
+@click.option(
+    "--boilerplate-model", type=click.Path(exists=True, dir_okay=False), help="A model from `kliping learn`."
+)
+@click.option(
+    "--enrich/--no-enrich", default=True, show_default=True, help="Entities, quotes and dates in the text."
+)
 def command(
     file: str,
     url: str | None,
@@ -113,7 +125,9 @@ def command(
         try:
             from kliping.extract.html import extract_html
         except ImportError as exc:  # the [html] extra is not installed
-            raise click.ClickException("HTML input needs the html extra: pip install 'kliping[html]'") from exc
+            raise click.ClickException(
+                "HTML input needs the html extra: pip install 'kliping[html]'"
+            ) from exc
         from kliping.pipeline import Rejected
 
         try:

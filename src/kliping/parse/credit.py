@@ -24,6 +24,8 @@ from kliping.parse.dates import find_dates, timestamp_date
 from kliping.resources import load_toml
 
 MAX_STRUCTURAL_CHARS = 160
+_TIMESTAMP_MAX_CHARS = 90
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass
@@ -54,6 +56,8 @@ class _Patterns:
     intro: re.Pattern[str]
     by: re.Pattern[str]
     teams: tuple[str, ...]
+    openers: frozenset[str]
+    """First words of bylines without a colon ("Oleh X", "Laporan Wartawan ...")."""
 
 
 @cache
@@ -74,6 +78,7 @@ def _patterns() -> _Patterns:
             r"\s*(?:(?:\bpada\b|\bon\b|[-–|,])\s*(?P<rest>.*))?$"
         ),
         teams=tuple(w.casefold() for w in data["teams"]),
+        openers=frozenset(w.split()[0] for w in [*data["reporter_intro"], *data["by_words"]]),
     )
 
 
@@ -81,7 +86,9 @@ def normalise_name(name: str) -> str:
     """ "NESA AQILA" -> "Nesa Aqila"; trims punctuation and white space."""
     name = re.sub(r"\s+", " ", name).strip(" .,;:-–|/()")
     if name.isupper() and len(name) > 3:
-        name = " ".join(w[:1] + w[1:].lower() if w.isalpha() or "-" in w or "'" in w else w for w in name.split())
+        name = " ".join(
+            w[:1] + w[1:].lower() if w.isalpha() or "-" in w or "'" in w else w for w in name.split()
+        )
         name = re.sub(r"(?<=[-'’])(\w)", lambda m: m.group(1).upper(), name)
     return name
 
@@ -110,18 +117,33 @@ _MARKER_TAIL = re.compile(r"^(?P<head>.+?)\s+[-–|]\s+(?P<marker>[\w.]+(?:\s[\w
 _MARKER_HEAD = re.compile(r"^(?P<marker>[\w.]+(?:\s[\w.]+)?)\s*[-–|]\s*(?P<rest>.+)$")
 
 
+def _could_be_structural(text: str, p: _Patterns) -> bool:
+    """A cheap gate: every structural shape has one of these marks; most body lines have none."""
+    if ":" in text or "|" in text or text[0] == "(" or " - " in text or " – " in text:
+        return True
+    if len(text) <= _TIMESTAMP_MAX_CHARS and _YEAR.search(text):
+        return True
+    first = text.split(" ", 1)[0]
+    if first in p.openers:
+        return True
+    return text.count(" ") < 4  # "ANTARA", "REUTERS", a bare name line: short enough to look closer
+
+
 def parse_structural(line: str, registry: Registry) -> Structural | None:
     """What a structural (non-body) line says, or None when the line is not structural."""
     text = line.strip()
     if not text or len(text) > MAX_STRUCTURAL_CHARS:
         return None
     p = _patterns()
+    if not _could_be_structural(text, p):
+        return None
+    has_year = len(text) <= _TIMESTAMP_MAX_CHARS and _YEAR.search(text) is not None
 
     # 1. Timestamps ("Selasa, 12 Maret 2024 10:42 WIB") and "Outlet | timestamp".
-    stamp = timestamp_date(text)
+    stamp = timestamp_date(text) if has_year else None
     if stamp is not None:
         return Structural("dateline", published=stamp.isoformat())
-    m = _MARKER_HEAD.match(text)
+    m = _MARKER_HEAD.match(text) if has_year else None
     if m:
         outlet = registry.outlet_for_marker(m.group("marker"))
         if outlet is not None:
@@ -191,7 +213,7 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
 def _labelled(text: str, registry: Registry) -> Structural | None:
     p = _patterns()
     matches = list(p.label_split.finditer(text))
-    if not matches or matches[0].start() != 0 and text[: matches[0].start()].strip():
+    if not matches or (matches[0].start() != 0 and text[: matches[0].start()].strip()):
         return None
     st = Structural("byline")
     for i, m in enumerate(matches):

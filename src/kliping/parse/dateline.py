@@ -59,7 +59,7 @@ def parse_dateline(line: str, registry: Registry) -> Dateline | None:
     if not m:
         return None
     prefix = m.group("prefix")
-    if prefix.count(",") > 3 or any(q in prefix for q in "\"“”‘"):
+    if prefix.count(",") > 3 or any(q in prefix for q in '"“”‘'):
         return None
     segments = [s.strip() for s in prefix.split(",")]
     city: str | None = None
@@ -110,6 +110,11 @@ def parse_dateline(line: str, registry: Registry) -> Dateline | None:
     if city is None and outlet is None and agency is None and marker is None:
         return None
     rest = line[m.end() :]
-    if outlet is None and agency is None and marker is None and not (rest[:1].isupper() or rest[:1].isdigit()):
+    if (
+        outlet is None
+        and agency is None
+        and marker is None
+        and not (rest[:1].isupper() or rest[:1].isdigit())
+    ):
         return None  # "Presiden Joko Widodo - yang ...": a bare city needs a sentence after it
     return Dateline(prefix=line[: m.end()], city=city, outlet=outlet, agency=agency, marker=marker)

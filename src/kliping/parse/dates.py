@@ -70,8 +70,13 @@ def _make(y: str, m: int, d: str) -> date | None:
         return None
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every absolute day-precision date in ``text``, in order."""
+    if not _YEAR.search(text):
+        return []  # every form below carries a four-digit year: skip the costly scan
     t = _tables()
     out: list[FoundDate] = []
     for m in t.pattern.finditer(text):
@@ -101,7 +106,9 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
 @cache
 def _timestamp_re() -> re.Pattern[str]:
     zones = _alt(list(_tables().zones))
-    return re.compile(rf"(?:\s*(?:pukul|jam|at|-|,|\|)?\s*{_TIME.pattern}\s*(?:{zones})?)?\s*$", re.IGNORECASE)
+    return re.compile(
+        rf"(?:\s*(?:pukul|jam|at|-|,|\|)?\s*{_TIME.pattern}\s*(?:{zones})?)?\s*$", re.IGNORECASE
+    )
 
 
 def timestamp_date(line: str) -> date | None:

@@ -7,9 +7,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-_SHORT = 256
+_SHORT = 200
 _MAX_CHARS = 1000
-_CONFIDENT = 0.5
+_CONFIDENT = 0.35
 _WS = re.compile(r"[\s\x00-\x1f]+")
 
 

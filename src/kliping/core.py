@@ -105,7 +105,7 @@ def _agency_cues() -> _AgencyCues | None:
     )
 
 
-_KEY_MAX_WORDS = 25
+_KEY_MAX_WORDS = 15
 _STRUCTURAL_REASON: dict[str, Reason] = {"dateline": "dateline", "credit": "credit", "byline": "byline"}
 
 
@@ -165,13 +165,13 @@ class Cleaner:
 
     # --- layers ----------------------------------------------------------------------------
     def _structure_and_rules(self, doc: _Doc) -> None:
-        classify = self.rules.classify
         reg = self.registry
+        by_rule = self.rules.classify_lines(doc.lines, doc.keys)
         for i, line in enumerate(doc.lines):
             if not line:
                 doc.reasons[i] = "empty"
                 continue
-            reason = classify(line, doc.keys[i])
+            reason = by_rule[i]
             if reason is not None:
                 doc.reasons[i] = cast(Reason, reason)
                 continue

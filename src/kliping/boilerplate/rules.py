@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from collections.abc import Sequence
 from typing import Any
 
 from kliping.outlets import registry
@@ -21,7 +22,7 @@ from kliping.text import normalise_line
 
 KINDS = ("related", "promo", "ad", "share", "caption")
 _BULLETS = frozenset("*•·>»-–—")
-_EXACT_MAX_WORDS = 25
+_EXACT_MAX_WORDS = 15
 _TAIL = 100
 _WORD = re.compile(r"[\w'’\-]+")
 
@@ -98,6 +99,17 @@ class Rules:
                 return m.lastgroup
             return self._slow(text, n)  # a kind matched but the line is too long for it: try the others
         return None
+
+    def classify_lines(self, lines: Sequence[str], keys: Sequence[str | None] | None = None) -> list[str | None]:
+        """:meth:`classify` for every line of a document (``keys``: their normalised forms, if known).
+
+        (A single multi-line regex over the whole document was measured slower than this loop:
+        CPython's regex engine scans every position even for ``^``-anchored patterns.)
+        """
+        classify = self.classify
+        if keys is None:
+            return [classify(line) if line else None for line in lines]
+        return [classify(line, key) if line else None for line, key in zip(lines, keys, strict=True)]
 
     def _tail_gate(self, text: str) -> bool:
         if not self.tail_needs:

@@ -152,18 +152,19 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
                 return Structural("dateline", outlet=outlet, published=stamp.isoformat())
 
     # 2. Labelled bylines: "Penulis: X", "Rep: X/ Red: Y", "Sumber: Antara".
-    if p.labelled.match(text):
+    if ":" in text and p.labelled.match(text):
         return _labelled(text, registry)
 
+    opener = text.split(" ", 1)[0] in p.openers
     # 3. "Laporan Wartawan Tribunnews.com, X".
-    m = p.intro.match(text)
+    m = p.intro.match(text) if opener else None
     if m:
         names = split_names(m.group("names"))
         if names:
             return Structural("byline", authors=names)
 
     # 4. "Oleh X pada 12 Mar 2024, 08:47 WIB", "By X".
-    m = p.by.match(text)
+    m = p.by.match(text) if opener else None
     if m:
         rest = m.group("rest") or ""
         found = find_dates(rest)
@@ -175,7 +176,7 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
             return Structural("byline", authors=names, published=published)
 
     # 5. "Name - detikJabar", "Tim detikcom - detikNews".
-    m = _MARKER_TAIL.match(text)
+    m = _MARKER_TAIL.match(text) if (" - " in text or " – " in text or " | " in text) else None
     if m:
         outlet = registry.outlet_for_marker(m.group("marker"))
         head = m.group("head")
@@ -200,7 +201,7 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
         return Structural("credit", agencies=[ag.name])
 
     # 7. Initials: "(ant/imk)", "(antara/agt)", "(yum/yum)".
-    if _INITIALS.match(text):
+    if text[0] == "(" and _INITIALS.match(text):
         st = Structural("credit")
         for code in _INITIAL_PARTS.findall(text):
             ag = registry.agency_for_code(code)

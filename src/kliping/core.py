@@ -168,8 +168,8 @@ class Cleaner:
         reg = self.registry
         by_rule = self.rules.classify_lines(doc.lines, doc.keys)
         for i, line in enumerate(doc.lines):
-            if not line:
-                doc.reasons[i] = "empty"
+            if not line or not any(ch.isalnum() for ch in line):
+                doc.reasons[i] = "empty"  # blank, or a separator such as "***" or "___"
                 continue
             reason = by_rule[i]
             if reason is not None:

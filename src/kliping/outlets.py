@@ -48,6 +48,7 @@ _SECOND_LEVEL = frozenset(
     ]
 )
 # Language sub-domains kept in ``domain`` (en.tempo.co and tempo.co have different boilerplate).
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9\-_]*[a-z0-9])?\.)+[a-z][a-z0-9\-]*|[\d.]+|\[[0-9a-f:]+\]")
 _LANG_SUBDOMAINS = frozenset(["en", "id", "ms", "ar", "zh", "jp", "ja", "ko", "fr", "de", "es", "ru"])
 
 
@@ -172,7 +173,9 @@ def host_of(url: str | None) -> str | None:
     except ValueError:
         return None
     host = (parts.hostname or "").strip(".").lower()
-    return host or None
+    if not _HOST.fullmatch(host):
+        return None
+    return host
 
 
 def registered_domain(url: str | None) -> str | None:

@@ -68,8 +68,10 @@ def _patterns() -> _Patterns:
     source = list(data["source_labels"])
     labels = _alt(author + other + source)
     return _Patterns(
-        labelled=re.compile(rf"^\s*(?:{labels})\s*:\s*\S", re.IGNORECASE),
-        label_split=re.compile(rf"(?:^|[/|;,]\s*|\s+)(?P<label>{labels})\s*:\s*", re.IGNORECASE),
+        labelled=re.compile(rf"^\s*(?:{labels})(?:\s*:|(?<=\bby)\s)\s*\S", re.IGNORECASE),
+        label_split=re.compile(
+            rf"(?:^|[/|;,]\s*|\s+)(?P<label>{labels})(?:\s*:|(?<=\bby)\s)\s*", re.IGNORECASE
+        ),
         author_labels=frozenset(w.casefold() for w in author),
         source_labels=frozenset(w.casefold() for w in source),
         intro=re.compile(rf"^\s*(?:{_alt(data['reporter_intro'])})\b[^,]{{0,40}},\s*(?P<names>.+?)\s*$"),
@@ -111,7 +113,10 @@ def split_names(text: str) -> list[str]:
 
 
 _PIPE_PART = re.compile(rf"^(?:{_NAME}|[A-Z][A-Z .'’\-]+)$")
-_INITIALS = re.compile(r"^\(\s*([A-Za-z]{2,12})(?:\s*/\s*([A-Za-z]{2,12})){1,3}\s*\)\.?$")
+# "(ant/imk)", "(antara/agt)", "(Ant/Z-2)", "(Z-7)": desk initials closing a story
+_INITIALS = re.compile(
+    r"^\(\s*(?:[A-Za-z]{2,12}(?:\s*/\s*[A-Za-z]{1,12}(?:-\d{1,3})?){1,3}|[A-Za-z]{1,3}-\d{1,3})\s*\)\.?$"
+)
 _INITIAL_PARTS = re.compile(r"[A-Za-z]{2,12}")
 _MARKER_TAIL = re.compile(r"^(?P<head>.+?)\s+[-–|]\s+(?P<marker>[\w.]+(?:\s[\w.]+)?)\s*$")
 _MARKER_HEAD = re.compile(r"^(?P<marker>[\w.]+(?:\s[\w.]+)?)\s*[-–|]\s*(?P<rest>.+)$")
@@ -119,7 +124,7 @@ _MARKER_HEAD = re.compile(r"^(?P<marker>[\w.]+(?:\s[\w.]+)?)\s*[-–|]\s*(?P<res
 
 def _could_be_structural(text: str, p: _Patterns) -> bool:
     """A cheap gate: every structural shape has one of these marks; most body lines have none."""
-    if ":" in text or "|" in text or text[0] == "(" or " - " in text or " – " in text:
+    if ":" in text or "|" in text or " by " in text or text[0] == "(" or " - " in text or " – " in text:
         return True
     if len(text) <= _TIMESTAMP_MAX_CHARS and _YEAR.search(text):
         return True
@@ -152,7 +157,7 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
                 return Structural("dateline", outlet=outlet, published=stamp.isoformat())
 
     # 2. Labelled bylines: "Penulis: X", "Rep: X/ Red: Y", "Sumber: Antara".
-    if ":" in text and p.labelled.match(text):
+    if (":" in text or " by " in text) and p.labelled.match(text):
         return _labelled(text, registry)
 
     opener = text.split(" ", 1)[0] in p.openers

@@ -1,0 +1,170 @@
+"""Parsers of structural lines: datelines, credits and bylines, dates, outlets and domains."""
+
+from __future__ import annotations
+
+import pytest
+
+from kliping.outlets import registered_domain, registry
+from kliping.parse.credit import parse_structural
+from kliping.parse.dateline import parse_dateline
+from kliping.parse.dates import find_dates, timestamp_date, url_date
+
+REG = registry()
+
+
+@pytest.mark.parametrize(
+    ("line", "city", "outlet", "agency"),
+    [
+        ("TEMPO.CO, Jakarta - Harga beras naik lagi.", "Jakarta", "Tempo", None),
+        ("SURABAYA, KOMPAS.com - Banjir merendam desa.", "Surabaya", "Kompas", None),
+        ("KOMPAS.com - Hujan meteor terlihat malam ini.", None, "Kompas", None),
+        ("Jakarta - Harga cabai naik.", "Jakarta", None, None),
+        ("Jakarta, CNN Indonesia -- Rupiah menguat.", "Jakarta", "CNN Indonesia", None),
+        ("Surabaya (ANTARA) - Pelabuhan ramai.", "Surabaya", "Antara", "Antara"),
+        ("Weda, N Maluku (ANTARA) - A plant opened.", "Weda", "Antara", "Antara"),
+        ("Liputan6.com, Lima - Gempa mengguncang.", "Lima", "Liputan6", None),
+        ("TRIBUNNEWS.COM, JAKARTA - Polisi menangkap pelaku.", "Jakarta", "Tribunnews", None),
+        ("REPUBLIKA.CO.ID, JAKARTA -- Menteri meresmikan jalan.", "Jakarta", "Republika", None),
+        ("Jakarta, IDN Times - Pemerintah menaikkan tarif.", "Jakarta", "IDN Times", None),
+        ("Bisnis.com, JAKARTA - Saham bank menguat.", "Jakarta", "Bisnis", None),
+        ("JawaPos.com - Timnas menang.", None, "JawaPos", None),
+        ("Suara.com - Warga antre minyak goreng.", None, "Suara", None),
+        ("Merdeka.com - Presiden berkunjung.", None, "Merdeka", None),
+        ("VIVA – Harga emas turun.", None, "Viva", None),
+        ("tirto.id - Pemilu digelar serentak.", None, "Tirto", None),
+        ("JAKARTA, Nov 5 (Reuters) - Indonesia cut rates.", "Jakarta", "Reuters", "Reuters"),
+        ("WASHINGTON (AP) — The Senate voted.", "Washington", "AP", "AP"),
+        ("PARIS (AFP) - Protesters gathered.", "Paris", "AFP", "AFP"),
+    ],
+)
+def test_datelines(line: str, city: str | None, outlet: str | None, agency: str | None) -> None:
+    found = parse_dateline(line, REG)
+    assert found is not None
+    assert found.city == city
+    assert (found.outlet.name if found.outlet else None) == outlet
+    assert found.agency == agency
+    assert not line[len(found.prefix) :].startswith((" ", "-", "–", "—"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Astana telah menyerukan penyelesaian konflik secara damai - yang disebut Moskow",
+        "Presiden Joko Widodo - yang baru tiba - meresmikan jalan tol.",
+        "Hasil: tiga gol dalam satu babak.",
+        "Skor akhir 2-1 untuk tuan rumah.",
+        '"Kami menolak," kata Budi - juru bicara partai.',
+    ],
+)
+def test_not_datelines(line: str) -> None:
+    assert parse_dateline(line, REG) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "authors", "agencies", "published"),
+    [
+        ("REUTERS | NESA AQILA", "credit", ["Nesa Aqila"], ["Reuters"], None),
+        ("BUDI SANTOSO | SITI AMINAH", "credit", ["Budi Santoso", "Siti Aminah"], [], None),
+        ("ANTARA", "credit", [], ["Antara"], None),
+        ("Sumber: Antara", "credit", [], ["Antara"], None),
+        ("(ant/imk)", "credit", [], ["Antara"], None),
+        ("(yum/yum)", "credit", [], [], None),
+        ("(Ant/Z-2)", "credit", [], ["Antara"], None),
+        ("(Z-7)", "credit", [], [], None),
+        ("Penulis: Yulia Sari", "byline", ["Yulia Sari"], [], None),
+        ("Editor : Dimas Anggoro", "byline", ["Dimas Anggoro"], [], None),
+        ("Rep: Fulan Bin Ali/ Red: Siti Aminah", "byline", ["Fulan Bin Ali", "Siti Aminah"], [], None),
+        ("Reporting by John Smith; Editing by Jane Doe", "byline", ["John Smith", "Jane Doe"], [], None),
+        ("Laporan Wartawan Tribunnews.com, Reynas Abdila", "byline", ["Reynas Abdila"], [], None),
+        ("Oleh Rizka Putri pada 12 Mar 2024, 08:47 WIB", "byline", ["Rizka Putri"], [], "2024-03-12"),
+        ("Rizki Harahap - detikJabar", "byline", ["Rizki Harahap"], [], None),
+        ("Tim detikcom - detikNews", "byline", [], [], None),
+        ("Selasa, 12 Maret 2024 10:42 WIB", "dateline", [], [], "2024-03-12"),
+        ("Monday, January 6, 2025 14:02 WIB", "dateline", [], [], "2025-01-06"),
+        ("Kompas.com - 17/04/2023, 16:15 WIB", "dateline", [], [], "2023-04-17"),
+        ("CNN Indonesia | Selasa, 12 Mar 2024 11:05 WIB", "dateline", [], [], "2024-03-12"),
+        ("Diperbarui 5 Oktober 2022, 10.00 WIB", "dateline", [], [], "2022-10-05"),
+    ],
+)
+def test_structural_lines(
+    line: str, kind: str, authors: list[str], agencies: list[str], published: str | None
+) -> None:
+    st = parse_structural(line, REG)
+    assert st is not None
+    assert (st.kind, st.authors, st.agencies, st.published) == (kind, authors, agencies, published)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kazakhstan menolak permintaan Rusia untuk mengusir duta besar Ukraina.",
+        '"Kami sudah siap," kata Budi.',
+        "Pada Pemilu 2019, tingkat partisipasi pemilih di atas 80 persen.",
+        "Berikut rincian harga emas: 0,5 gram dijual Rp 714.500.",
+        "Skor akhir 2 - 1 untuk tuan rumah.",
+    ],
+)
+def test_body_lines_are_not_structural(line: str) -> None:
+    assert parse_structural(line, REG) is None
+
+
+def test_dates() -> None:
+    assert [f.value.isoformat() for f in find_dates("pada Rabu, 5 Oktober 2022 lantaran")] == ["2022-10-05"]
+    assert find_dates("Senin (3/10/2022) pagi")[0].weekday_named
+    assert find_dates("on January 6, 2025 at")[0].value.isoformat() == "2025-01-06"
+    assert find_dates("31 Februari 2023") == []  # impossible date: nothing, no crash
+    assert timestamp_date("Selasa, 12 Maret 2024 10:42 WIB") is not None
+    assert timestamp_date("Harga naik pada Selasa, 12 Maret 2024 menurut BPS") is None
+    assert url_date("https://surabaya.kompas.com/read/2023/04/17/161502478/x").isoformat() == "2023-04-17"
+    assert url_date("https://www.cnnindonesia.com/x/20240312110512-134-1073421/y").isoformat() == "2024-03-12"
+    assert url_date("https://example.com/news/123") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "domain", "outlet"),
+    [
+        ("https://surabaya.kompas.com/read/x", "kompas.com", "Kompas"),
+        ("https://en.tempo.co/read/1", "en.tempo.co", "Tempo"),
+        ("https://www.detik.com/jabar/berita/d-1", "detik.com", "Detik"),
+        ("https://m.republika.co.id/berita/x", "republika.co.id", "Republika"),
+        ("https://en.antaranews.com/news/1", "en.antaranews.com", "Antara"),
+        ("https://www.thejakartapost.com/x", "thejakartapost.com", "The Jakarta Post"),
+        ("https://news.example.org/a", "example.org", None),
+        ("not a url", None, None),
+    ],
+)
+def test_domains_and_outlets(url: str, domain: str | None, outlet: str | None) -> None:
+    assert registered_domain(url) == domain
+    found = REG.outlet_for_domain(domain)
+    assert (found.name if found else None) == outlet
+
+
+def test_twenty_indonesian_outlets_and_wires_are_known() -> None:
+    names = {o.name for o in REG.outlets}
+    for name in [
+        "Tempo",
+        "Kompas",
+        "Detik",
+        "CNN Indonesia",
+        "Antara",
+        "Liputan6",
+        "Tribunnews",
+        "Republika",
+        "Suara",
+        "Kumparan",
+        "IDN Times",
+        "JawaPos",
+        "Okezone",
+        "Sindonews",
+        "Merdeka",
+        "Viva",
+        "Tirto",
+        "Katadata",
+        "Bisnis",
+        "Media Indonesia",
+        "Reuters",
+        "AP",
+        "AFP",
+        "The Jakarta Post",
+    ]:
+        assert name in names

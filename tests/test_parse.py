@@ -75,6 +75,13 @@ def test_not_datelines(line: str) -> None:
         ("Editor : Dimas Anggoro", "byline", ["Dimas Anggoro"], [], None),
         ("Rep: Fulan Bin Ali/ Red: Siti Aminah", "byline", ["Fulan Bin Ali", "Siti Aminah"], [], None),
         ("Reporting by John Smith; Editing by Jane Doe", "byline", ["John Smith", "Jane Doe"], [], None),
+        (
+            "(Reporting by Ann Lee in Jakarta; Editing by Tom Hogue)",
+            "byline",
+            ["Ann Lee", "Tom Hogue"],
+            [],
+            None,
+        ),
         ("Laporan Wartawan Tribunnews.com, Reynas Abdila", "byline", ["Reynas Abdila"], [], None),
         ("Oleh Rizka Putri pada 12 Mar 2024, 08:47 WIB", "byline", ["Rizka Putri"], [], "2024-03-12"),
         ("Rizki Harahap - detikJabar", "byline", ["Rizki Harahap"], [], None),

@@ -41,6 +41,8 @@ _QUOTE_OPEN = "\"“”'‘’«"
 _HEADLINE_MAX_WORDS = 22
 _HEADLINE_BLOCK_MAX = 10
 _CAPTION_MAX_WORDS = 80
+_LEAD_MIN_WORDS = 12
+_SENTENCE_END = frozenset(".!?\"”’'")
 
 
 def split_lines(text: str) -> list[str]:
@@ -58,6 +60,7 @@ def _title_like(text: str) -> bool:
 
 
 def _headline_like(text: str) -> bool:
+    text = text.lstrip("*•·>»-–— ")
     words = text.split()
     if not 2 <= len(words) <= _HEADLINE_MAX_WORDS:
         return False
@@ -237,29 +240,35 @@ class Cleaner:
             return
         if not _title_like(line) or parse_dateline(line, self.registry) is not None:
             return
-        if not self._headline_context(doc, first):
+        nxt = next((j for j in range(first + 1, len(doc.lines)) if doc.lines[j]), None)
+        if nxt is None:
+            return
+        if doc.reasons[nxt] is None and not self._opens_story(line, doc.lines[nxt]):
             return
         # Taking this line must not leave another headline-shaped line in first place for a
         # second cleaning to take: the body has to be a fixed point.
         second = next((j for j in range(first + 1, len(doc.lines)) if doc.reasons[j] is None), None)
-        if (
-            second is not None
-            and _title_like(doc.lines[second])
-            and parse_dateline(doc.lines[second], self.registry) is None
-        ):
+        if second is not None and _title_like(doc.lines[second]):
             third = next((j for j in range(second + 1, len(doc.lines)) if doc.reasons[j] is None), None)
-            if third is not None and parse_dateline(doc.lines[third], self.registry) is not None:
+            if (
+                third is not None
+                and parse_dateline(doc.lines[second], self.registry) is None
+                and self._opens_story(doc.lines[second], doc.lines[third])
+            ):
                 return
         doc.reasons[first] = "title"
 
-    def _headline_context(self, doc: _Doc, index: int) -> bool:
-        """Is the line at ``index`` followed by removed lines, or by a paragraph with a dateline?"""
-        nxt = next((j for j in range(index + 1, len(doc.lines)) if doc.lines[j]), None)
-        if nxt is None:
-            return False
-        if doc.reasons[nxt] is not None:
+    def _opens_story(self, headline: str, paragraph: str) -> bool:
+        """Does ``paragraph`` read as the lead under ``headline``: a datelined paragraph, or a
+        long sentence under a short headline?"""
+        if parse_dateline(paragraph, self.registry) is not None:
             return True
-        return parse_dateline(doc.lines[nxt], self.registry) is not None
+        head_words = headline.count(" ") + 1
+        return (
+            head_words <= _HEADLINE_MAX_WORDS
+            and paragraph.count(" ") + 1 >= max(_LEAD_MIN_WORDS, 1.5 * head_words)
+            and paragraph[-1] in _SENTENCE_END
+        )
 
     def _dateline(self, doc: _Doc, domain: str | None) -> tuple[int, Dateline] | None:
         """The dateline of the first body paragraph, if stripping it keeps the result a fixed point."""

@@ -44,6 +44,7 @@ def _alt(words: list[str]) -> str:
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|[a-z]{1,3}(?=\s+[A-Z])|bin|binti|van|der|de|da|di|al|el|La|Le)"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,6}}"
 _NAME_RE = re.compile(rf"^{_NAME}$")
+_PLACE_TAIL = re.compile(r"\s+(?:in|di|from|dari|at)\s+[A-Z][\w .,'-]*$")  # "Ann Lee in Jakarta"
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bdan\b|\band\b)\s*")
 
 
@@ -104,7 +105,7 @@ def split_names(text: str) -> list[str]:
     """People named in a credit value ("A, B dan C"); desks and teams are left out."""
     out: list[str] = []
     for part in _NAME_SPLIT.split(text):
-        part = normalise_name(part)
+        part = normalise_name(_PLACE_TAIL.sub("", part))
         if not part or _is_team(part) or not _NAME_RE.match(part) or part.isdigit():
             continue
         if part not in out:
@@ -113,9 +114,9 @@ def split_names(text: str) -> list[str]:
 
 
 _PIPE_PART = re.compile(rf"^(?:{_NAME}|[A-Z][A-Z .'’\-]+)$")
-# "(ant/imk)", "(antara/agt)", "(Ant/Z-2)", "(Z-7)": desk initials closing a story
+# "(ant/imk)", "(antara/agt)", "(Ant/Z-2)", "(Z-7)", "(rzy)": desk initials closing a story
 _INITIALS = re.compile(
-    r"^\(\s*(?:[A-Za-z]{2,12}(?:\s*/\s*[A-Za-z]{1,12}(?:-\d{1,3})?){1,3}|[A-Za-z]{1,3}-\d{1,3})\s*\)\.?$"
+    r"^\(\s*(?:[A-Za-z]{2,12}(?:\s*/\s*[A-Za-z]{1,12}(?:-\d{1,3})?){1,3}|[A-Za-z]{1,3}-\d{1,3}|[a-z]{2,5})\s*\)\.?$"
 )
 _INITIAL_PARTS = re.compile(r"[A-Za-z]{2,12}")
 _MARKER_TAIL = re.compile(r"^(?P<head>.+?)\s+[-–|]\s+(?P<marker>[\w.]+(?:\s[\w.]+)?)\s*$")
@@ -156,9 +157,11 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
             if stamp is not None:
                 return Structural("dateline", outlet=outlet, published=stamp.isoformat())
 
-    # 2. Labelled bylines: "Penulis: X", "Rep: X/ Red: Y", "Sumber: Antara".
-    if (":" in text or " by " in text) and p.labelled.match(text):
-        return _labelled(text, registry)
+    # 2. Labelled bylines: "Penulis: X", "Rep: X/ Red: Y", "Sumber: Antara", "(Reporting by X)".
+    if ":" in text or " by " in text:
+        inner = text[1:-1].strip() if text[0] == "(" and text[-1] == ")" else text
+        if p.labelled.match(inner):
+            return _labelled(inner, registry)
 
     opener = text.split(" ", 1)[0] in p.openers
     # 3. "Laporan Wartawan Tribunnews.com, X".

@@ -42,6 +42,7 @@ _HEADLINE_MAX_WORDS = 22
 _HEADLINE_BLOCK_MAX = 10
 _CAPTION_MAX_WORDS = 80
 _LEAD_MIN_WORDS = 12
+_ALNUM = re.compile(r"[^\W_]")
 _SENTENCE_END = frozenset(".!?\"”’'")
 
 
@@ -171,7 +172,7 @@ class Cleaner:
         reg = self.registry
         by_rule = self.rules.classify_lines(doc.lines, doc.keys)
         for i, line in enumerate(doc.lines):
-            if not line or not any(ch.isalnum() for ch in line):
+            if not line or not (line[0].isalnum() or _ALNUM.search(line)):
                 doc.reasons[i] = "empty"  # blank, or a separator such as "***" or "___"
                 continue
             reason = by_rule[i]

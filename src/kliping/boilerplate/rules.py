@@ -52,8 +52,8 @@ class Rules:
     """Start-anchored shapes (and phrases shorter than three characters) of every kind."""
     tail: re.Pattern[str] | None
     """End-anchored shapes of every kind, searched in the last characters of a line."""
-    tail_needs: tuple[str, ...]
-    """A line's tail must contain one of these for ``tail`` to be tried (empty: always try)."""
+    tail_needs: re.Pattern[str] | None
+    """A line's tail must contain one of these for ``tail`` to be tried (None: always try)."""
     free: re.Pattern[str] | None
     """Shapes anchored nowhere (searched in the whole line)."""
     by_kind: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]]
@@ -112,10 +112,9 @@ class Rules:
         return [classify(line, key) if line else None for line, key in zip(lines, keys, strict=True)]
 
     def _tail_gate(self, text: str) -> bool:
-        if not self.tail_needs:
+        if self.tail_needs is None:
             return True
-        end = text[-_TAIL:].lower()
-        return any(need in end for need in self.tail_needs)
+        return self.tail_needs.search(text, max(0, len(text) - _TAIL)) is not None
 
     def _slow(self, text: str, n: int) -> str | None:
         for kind in KINDS:
@@ -209,7 +208,11 @@ def rules() -> Rules:
         buckets=buckets,
         head=re.compile("|".join(head_groups)) if head_groups else None,
         tail=re.compile(f"(?:{'|'.join(tail_groups)})") if tail_groups else None,
-        tail_needs=tuple(str(x).lower() for x in data.get("tail_needs", [])),
+        tail_needs=(
+            re.compile("|".join(re.escape(str(x)) for x in data["tail_needs"]), re.IGNORECASE)
+            if data.get("tail_needs")
+            else None
+        ),
         free=re.compile("|".join(free_groups)) if free_groups else None,
         by_kind=by_kind,
         max_words=max_words,

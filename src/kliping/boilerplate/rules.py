@@ -52,8 +52,10 @@ class Rules:
     """Start-anchored shapes (and phrases shorter than three characters) of every kind."""
     tail: re.Pattern[str] | None
     """End-anchored shapes of every kind, searched in the last characters of a line."""
-    tail_needs: re.Pattern[str] | None
-    """A line's tail must contain one of these for ``tail`` to be tried (None: always try)."""
+    tail_ends: tuple[str, ...]
+    """``tail`` is tried on a line ending with one of these (a final full stop ignored) ..."""
+    tail_needs: tuple[str, ...]
+    """... or whose last characters contain one of these (lower case)."""
     free: re.Pattern[str] | None
     """Shapes anchored nowhere (searched in the whole line)."""
     by_kind: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]]
@@ -112,9 +114,12 @@ class Rules:
         return [classify(line, key) if line else None for line, key in zip(lines, keys, strict=True)]
 
     def _tail_gate(self, text: str) -> bool:
-        if self.tail_needs is None:
+        if not self.tail_ends and not self.tail_needs:
             return True
-        return self.tail_needs.search(text, max(0, len(text) - _TAIL)) is not None
+        if self.tail_ends and text.rstrip(". \t").endswith(self.tail_ends):
+            return True
+        end = text[-_TAIL:].lower()
+        return any(need in end for need in self.tail_needs)
 
     def _slow(self, text: str, n: int) -> str | None:
         for kind in KINDS:
@@ -208,11 +213,8 @@ def rules() -> Rules:
         buckets=buckets,
         head=re.compile("|".join(head_groups)) if head_groups else None,
         tail=re.compile(f"(?:{'|'.join(tail_groups)})") if tail_groups else None,
-        tail_needs=(
-            re.compile("|".join(re.escape(str(x)) for x in data["tail_needs"]), re.IGNORECASE)
-            if data.get("tail_needs")
-            else None
-        ),
+        tail_ends=tuple(str(x) for x in data.get("tail_ends", [])),
+        tail_needs=tuple(str(x).lower() for x in data.get("tail_needs", [])),
         free=re.compile("|".join(free_groups)) if free_groups else None,
         by_kind=by_kind,
         max_words=max_words,

@@ -368,7 +368,14 @@ class Cleaner:
                 if found_ag is not None and found_ag.name not in agencies:
                     agencies.append(found_ag.name)
         if not authors and isinstance(hints.get("authors"), list):
-            authors = [str(a) for a in hints["authors"] if str(a).strip()]
+            # A page often names an agency as its author: that is a credit, not a person.
+            for name in (str(a).strip() for a in hints["authors"]):
+                hinted_agency = reg.agency(name) if name else None
+                if hinted_agency is not None:
+                    if hinted_agency.name not in agencies:
+                        agencies.append(hinted_agency.name)
+                elif name and name not in authors:
+                    authors.append(name)
         article.authors = authors
         article.agencies = agencies
 

@@ -134,6 +134,8 @@ def command(
             text, hints = extract_html(data, url=url)
         except Rejected as exc:
             raise click.ClickException(f"{file}: {exc}") from exc
+        except ImportError as exc:  # an optional dependency of the extra is missing
+            raise click.ClickException(str(exc)) from exc
     else:
         text = _decode(data, file)
 

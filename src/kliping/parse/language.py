@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-_SHORT = 200
+_SHORT = 160
 _MAX_CHARS = 1000
 _CONFIDENT = 0.35
 _WS = re.compile(r"[\s\x00-\x1f]+")

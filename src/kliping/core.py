@@ -70,6 +70,12 @@ def _headline_like(text: str) -> bool:
     return text[0].isupper() or text[0].isdigit()
 
 
+def _tag_list(text: str) -> bool:
+    """ "nickel, smelters, mining, Sulawesi": short items separated by commas or pipes, no sentence."""
+    items = [t.strip() for t in re.split(r"[,|;#]", text) if t.strip()]
+    return len(items) >= 2 and all(t.count(" ") < 4 for t in items) and text[-1] not in ".!?"
+
+
 @dataclass(frozen=True)
 class _AgencyCues:
     """Agencies credited inside the body: "Dilansir AFP", "seperti dilaporkan Reuters"."""
@@ -205,6 +211,13 @@ class Cleaner:
                     reasons[j] = "related"
                     taken += 1
                     j += 1
+            elif self.rules.is_tag_header(line, doc.keys[i]):
+                reasons[i] = "related"
+                j = i + 1
+                while j < n and not lines[j]:
+                    j += 1
+                if j < n and reasons[j] is None and _tag_list(lines[j]):
+                    reasons[j] = "related"
             elif self.rules.is_caption_marker(line, doc.keys[i]):
                 reasons[i] = "caption"
                 j = i + 1
@@ -349,7 +362,7 @@ class Cleaner:
             article.domain = outlet_obj.domains[0]
 
         article.title = title or (hints.get("title") if isinstance(hints.get("title"), str) else None) or None
-        article.dateline = dl.city if dl else None
+        article.dateline = dl.city if dl else next((st.city for st in structurals if st.city), None)
 
         authors: list[str] = []
         agencies: list[str] = []

@@ -11,9 +11,9 @@ whatever the number of phrases.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from collections.abc import Sequence
 from typing import Any
 
 from kliping.outlets import registry
@@ -62,6 +62,7 @@ class Rules:
     max_words: dict[str, int]
     exact: dict[str, str]
     headers: frozenset[str]
+    tag_headers: frozenset[str]
     caption_markers: frozenset[str]
     share_tokens: frozenset[str]
 
@@ -102,7 +103,9 @@ class Rules:
             return self._slow(text, n)  # a kind matched but the line is too long for it: try the others
         return None
 
-    def classify_lines(self, lines: Sequence[str], keys: Sequence[str | None] | None = None) -> list[str | None]:
+    def classify_lines(
+        self, lines: Sequence[str], keys: Sequence[str | None] | None = None
+    ) -> list[str | None]:
         """:meth:`classify` for every line of a document (``keys``: their normalised forms, if known).
 
         (A single multi-line regex over the whole document was measured slower than this loop:
@@ -139,6 +142,12 @@ class Rules:
         if line.count(" ") > 6:
             return False
         return (key if key is not None else normalise_line(line)) in self.headers
+
+    def is_tag_header(self, line: str, key: str | None = None) -> bool:
+        """A bare tag header ("Topics :", "Tags"): the line after it lists the tags."""
+        if line.count(" ") > 3:
+            return False
+        return (key if key is not None else normalise_line(line)) in self.tag_headers
 
     def is_caption_marker(self, line: str, key: str | None = None) -> bool:
         """A bare caption marker ("Lihat Foto"): the line after it is a caption."""
@@ -220,6 +229,7 @@ def rules() -> Rules:
         max_words=max_words,
         exact=exact,
         headers=frozenset(normalise_line(h) for h in related.get("header", [])),
+        tag_headers=frozenset(normalise_line(h) for h in related.get("tag_header", [])),
         caption_markers=frozenset(normalise_line(h) for h in caption.get("marker", [])),
         share_tokens=frozenset(t.casefold() for t in share.get("tokens", [])),
     )

@@ -35,6 +35,8 @@ class Structural:
     agencies: list[str] = field(default_factory=list)
     outlet: Outlet | None = None
     published: str | None = None
+    city: str | None = None
+    """A place printed with the timestamp ("Jakarta ● Tue, October 21, 2025")."""
 
 
 def _alt(words: list[str]) -> str:
@@ -120,7 +122,9 @@ _INITIALS = re.compile(
 )
 _INITIAL_PARTS = re.compile(r"[A-Za-z]{2,12}")
 _MARKER_TAIL = re.compile(r"^(?P<head>.+?)\s+[-–|]\s+(?P<marker>[\w.]+(?:\s[\w.]+)?)\s*$")
-_MARKER_HEAD = re.compile(r"^(?P<marker>[\w.]+(?:\s[\w.]+)?)\s*[-–|]\s*(?P<rest>.+)$")
+_MARKER_HEAD = re.compile(r"^(?P<marker>[\w.]+(?:\s[\w.]+)?)\s*[-–|●•·]\s*(?P<rest>.+)$")
+_CITY_RE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$")
+_NAME_OUTLET = re.compile(rf"^(?P<names>{_NAME})\s*\((?P<outlet>[^()]{{2,40}})\)$")
 
 
 def _could_be_structural(text: str, p: _Patterns) -> bool:
@@ -132,6 +136,8 @@ def _could_be_structural(text: str, p: _Patterns) -> bool:
     first = text.split(" ", 1)[0]
     if first in p.openers:
         return True
+    if text[-1] == ")" and text.count(" ") < 8:
+        return True  # "Name (Outlet)"
     return text.count(" ") < 4  # "ANTARA", "REUTERS", a bare name line: short enough to look closer
 
 
@@ -145,17 +151,20 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
         return None
     has_year = len(text) <= _TIMESTAMP_MAX_CHARS and _YEAR.search(text) is not None
 
-    # 1. Timestamps ("Selasa, 12 Maret 2024 10:42 WIB") and "Outlet | timestamp".
+    # 1. Timestamps ("Selasa, 12 Maret 2024 10:42 WIB"), "Outlet | timestamp", "City ● timestamp".
     stamp = timestamp_date(text) if has_year else None
     if stamp is not None:
         return Structural("dateline", published=stamp.isoformat())
     m = _MARKER_HEAD.match(text) if has_year else None
     if m:
-        outlet = registry.outlet_for_marker(m.group("marker"))
-        if outlet is not None:
-            stamp = timestamp_date(m.group("rest"))
-            if stamp is not None:
+        stamp = timestamp_date(m.group("rest"))
+        if stamp is not None:
+            outlet = registry.outlet_for_marker(m.group("marker"))
+            if outlet is not None:
                 return Structural("dateline", outlet=outlet, published=stamp.isoformat())
+            place = m.group("marker").strip()
+            if _CITY_RE.match(place):
+                return Structural("dateline", published=stamp.isoformat(), city=place)
 
     # 2. Labelled bylines: "Penulis: X", "Rep: X/ Red: Y", "Sumber: Antara", "(Reporting by X)".
     if ":" in text or " by " in text:
@@ -207,6 +216,24 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
     ag = registry.agency(bare)
     if ag is not None:
         return Structural("credit", agencies=[ag.name])
+    if text.count(" ") < 3:
+        # A channel label alone on its line: "kumparanBISNIS", "detikNews".
+        outlet = registry.outlet_for_marker(text)
+        if outlet is not None:
+            return Structural("credit", outlet=outlet)
+    if text[-1] == ")":
+        # "Aditya Rahmanto (The Jakarta Post)", "Budi Santoso (Antara)"
+        m = _NAME_OUTLET.match(text)
+        if m:
+            ag = registry.agency(m.group("outlet"))
+            outlet = registry.outlet_for_marker(m.group("outlet"))
+            if ag is not None or outlet is not None:
+                return Structural(
+                    "byline",
+                    authors=split_names(m.group("names")),
+                    agencies=[ag.name] if ag is not None and outlet is None else [],
+                    outlet=outlet,
+                )
 
     # 7. Initials: "(ant/imk)", "(antara/agt)", "(yum/yum)".
     if text[0] == "(" and _INITIALS.match(text):

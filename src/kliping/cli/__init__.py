@@ -12,7 +12,7 @@ import click
 
 from kliping import __version__
 
-COMMANDS: tuple[str, ...] = ("clean",)
+COMMANDS: tuple[str, ...] = ("clean", "run", "learn", "group", "index", "serve")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,0 +1,163 @@
+"""Date expressions in the body, resolved against ``published``, with their precision.
+
+A precompiled regex layer (no dateparser in the hot path: it is two orders of magnitude slower)
+covers the forms Indonesian and English news print:
+
+* day: "Rabu, 5 Oktober 2022", "5 Oktober", "June 14, 2023", "(18/4/2023)", "(3/10)" (the
+  publication year), a weekday alone ("Selasa", "on Monday": the latest such day on or before the
+  publication date), "kemarin", "hari ini", "pekan lalu" (seven days before publication);
+* month: "Februari 2022", "pada Agustus lalu" (the latest August before the publication month),
+  "Oktober mendatang", "pada November" (that month of the publication year, or of the year
+  before when it lies after the publication month), "bulan lalu";
+* year: "sejak 2019", "tahun lalu".
+
+Relative forms need ``published``; without it only absolute dates are reported.  Names of
+months and weekdays come from ``data/dates.toml``; relative words from ``data/enrich/dates.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from kliping.article import DateMention, Precision
+from kliping.resources import load_toml
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Tables:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, tuple[str, int, str]]
+    past: frozenset[str]
+    future: frozenset[str]
+    pattern: re.Pattern[str]
+
+
+@cache
+def _tables() -> _Tables:
+    base = load_toml("dates.toml")
+    rel = load_toml("enrich/dates.toml")
+    months: dict[str, int] = {}
+    for table in base["months"].values():
+        months.update({k: v for k, v in table.items() if len(k) > 3 or k in ("mei", "may")})
+    weekdays: dict[str, int] = {}
+    for table in base["weekdays"].values():
+        weekdays.update({k: v for k, v in table.items() if len(k) > 3 or k in ("jum'at",)})
+    relative = {k: (v[0], int(v[1]), v[2]) for k, v in rel["relative"].items()}
+    mw = rel["month_words"]
+    mon, wd = _alt(list(months)), _alt(list(weekdays))
+    pattern = re.compile(
+        rf"""
+        (?P<full>(?:\b(?:{wd})\b,?\s*\(?)?
+            (?:(?P<d1>\d{{1,2}})\s+(?P<m1>{mon})\b(?:\s+(?P<y1>(?:19|20)\d\d))?
+              | (?P<m2>{mon})\s+(?P<d2>\d{{1,2}})\b(?:,?\s+(?P<y2>(?:19|20)\d\d))?(?!\s*(?:persen|%))
+              | (?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})(?:/(?P<y3>(?:19|20)?\d\d))?\b(?=\s*\))
+            )\)?)
+        | (?P<my>\b(?P<m4>{mon})\s+(?P<y4>(?:19|20)\d\d)\b)
+        | (?P<mrel>\b(?P<m5>{mon})\s+(?P<w5>{_alt(mw["past"] + mw["future"])})\b)
+        | (?P<mbare>\b(?:{_alt(mw["before"])})\s+(?P<m6>{mon})\b
+            (?!\s+(?:(?:19|20)\d\d|\d{{1,2}}\b|{_alt(mw["past"] + mw["future"])}\b)))
+        | (?P<ybare>\b(?:{_alt(mw["before"])})\s+(?P<y6>(?:19|20)\d\d)\b)
+        | (?P<rel>\b(?:{_alt(list(relative))})\b)
+        | (?P<wd>\b(?:{wd})\b)
+        """,
+        re.IGNORECASE | re.VERBOSE,
+    )
+    return _Tables(months, weekdays, relative, frozenset(mw["past"]), frozenset(mw["future"]), pattern)
+
+
+def parse_published(published: str | None) -> date | None:
+    """The date part of an ISO ``published`` value, or None."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _add_months(d: date, n: int) -> tuple[int, int]:
+    k = d.year * 12 + d.month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _day(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(body: str, published: str | None) -> list[DateMention]:
+    """Every date expression in ``body`` that can be resolved."""
+    t = _tables()
+    pub = parse_published(published)
+    out: list[DateMention] = []
+    for m in t.pattern.finditer(body):
+        g = m.groupdict()
+        value: str | None = None
+        precision: Precision = "day"
+        start, end = m.start(), m.end()
+        if g["full"]:
+            if g["d1"]:
+                d, mo, y = g["d1"], t.months[g["m1"].lower()], g["y1"]
+            elif g["m2"]:
+                d, mo, y = g["d2"], t.months[g["m2"].lower()], g["y2"]
+            else:
+                d, mo, y = g["d3"], int(g["m3"]), g["y3"]
+                if y and len(y) == 2:
+                    y = "20" + y
+            year = int(y) if y else (pub.year if pub else None)
+            day = _day(year, mo, int(d)) if year else None
+            if day:
+                value = day.isoformat()
+            text = m.group("full").rstrip(")")
+            if (
+                text.count("(")
+                and not text.endswith(")")
+                and body[start + len(text) : start + len(text) + 1] == ")"
+            ):
+                text += ")"
+            end = start + len(text)
+        elif g["my"]:
+            value, precision = f"{int(g['y4']):04d}-{t.months[g['m4'].lower()]:02d}", "month"
+        elif g["mrel"] and pub:
+            mo = t.months[g["m5"].lower()]
+            if g["w5"].lower() in t.past:
+                year = pub.year if mo < pub.month else pub.year - 1
+            else:
+                year = pub.year if mo > pub.month else pub.year + 1
+            value, precision = f"{year:04d}-{mo:02d}", "month"
+        elif g["mbare"] and pub:
+            mo = t.months[g["m6"].lower()]
+            year = pub.year if mo <= pub.month else pub.year - 1
+            value, precision = f"{year:04d}-{mo:02d}", "month"
+            start = m.start("m6")
+        elif g["ybare"]:
+            value, precision = g["y6"], "year"
+            start = m.start("y6")
+        elif g["rel"] and pub:
+            unit, n, prec = t.relative[g["rel"].lower()]
+            precision = "day" if prec == "day" else "month" if prec == "month" else "year"
+            if unit == "day":
+                value = (pub + timedelta(days=n)).isoformat()
+            elif unit == "month":
+                y, mo = _add_months(pub, n)
+                value = f"{y:04d}-{mo:02d}"
+            else:
+                value = f"{pub.year + n:04d}"
+        elif g["wd"] and pub:
+            target = t.weekdays[g["wd"].lower()]
+            back = (pub.isoweekday() - target) % 7
+            value = (pub - timedelta(days=back)).isoformat()
+        if value is None:
+            continue
+        out.append(DateMention(body[start:end], value, precision, start, end))
+    return out

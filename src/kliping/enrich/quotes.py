@@ -1,0 +1,145 @@
+"""Direct quotes with their speaker, cue and offsets.
+
+Patterns (cue words in ``data/enrich/quotes.toml``):
+
+* after the quote: ``"…," kata X`` / ``"…," ujar X`` / ``"…," X said`` / ``"…," said X``;
+* a pronoun cue (``ujarnya``, ``katanya``, ``he said``) goes to the last person named before the
+  quote (outside quotes);
+* before the quote, in the same sentence: ``X mengatakan, "…"`` or
+  ``X … mengatakan … bahwa "…"``: the last person named before the speech verb.
+
+A quote without a cue (a scare quote, a quoted message) is not reported.  ``text`` is the words
+between the quotation marks minus the trailing comma before the attribution; ``start``/``end``
+delimit exactly that text in the body.  Speakers are the merged full names of
+:mod:`kliping.enrich.entities`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kliping.article import Entity, Quote
+from kliping.resources import load_toml
+
+_QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|“([^”\n]{2,}?)”")
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?: [A-ZÀ-ÖØ-Þ][\w'’\-]*){0,4}"
+_SENT_END = ".!?\n"
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Cues:
+    after: re.Pattern[str]
+    after_name_first: re.Pattern[str]
+    before: re.Pattern[str]
+    pronouns: frozenset[str]
+
+
+@cache
+def _cues(language: str | None) -> _Cues:
+    data = load_toml("enrich/quotes.toml")
+    langs = [language] if language in data else list(data)
+    after: list[str] = []
+    before: list[str] = []
+    pronouns: set[str] = set()
+    for lang in langs:
+        after += data[lang]["after"]
+        before += data[lang]["before"]
+        pronouns.update(data[lang].get("pronouns", []))
+    a = _alt(after)
+    return _Cues(
+        after=re.compile(rf"^\s*,?\s*(?P<cue>(?:{a})(?:nya)?)\b(?:\s+(?P<name>{_NAME}))?", re.IGNORECASE),
+        after_name_first=re.compile(rf"^\s*,?\s*(?P<name>{_NAME}|he|she|they)\s+(?P<cue>{a})\b"),
+        before=re.compile(rf"\b(?P<cue>{_alt(before)})\b", re.IGNORECASE),
+        pronouns=frozenset(pronouns),
+    )
+
+
+class _Speakers:
+    """Person mentions of the body in order, with their merged names."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        people = sorted((e for e in entities if e.label == "PERSON" and e.start >= 0), key=lambda e: e.start)
+        self.starts = [e.start for e in people]
+        self.people = people
+        self.by_surface: dict[str, str] = {}
+        for e in people:
+            self.by_surface.setdefault(e.text.casefold(), e.text)
+            for part in e.text.split():
+                self.by_surface.setdefault(part.casefold(), e.text)
+
+    def at(self, start: int) -> str | None:
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.starts) and self.starts[i] == start:
+            return self.people[i].text
+        return None
+
+    def resolve(self, name: str) -> str | None:
+        words = name.split()
+        for n in range(len(words), 0, -1):
+            hit = self.by_surface.get(" ".join(words[:n]).casefold())
+            if hit:
+                return hit
+        return None
+
+    def last_before(self, pos: int, lo: int = 0, skip: list[tuple[int, int]] | None = None) -> str | None:
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0 and self.starts[i] >= lo:
+            s = self.starts[i]
+            if not skip or not any(a <= s < b for a, b in skip):
+                return self.people[i].text
+            i -= 1
+        return None
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in _SENT_END:
+        i -= 1
+    return i
+
+
+def find_quotes(body: str, entities: list[Entity], language: str | None) -> list[Quote]:
+    cues = _cues(language)
+    speakers = _Speakers(entities)
+    spans = [(m.start(), m.end()) for m in _QUOTE.finditer(body)]
+    out: list[Quote] = []
+    for m in _QUOTE.finditer(body):
+        g = 1 if m.group(1) is not None else 2
+        qs, qe = m.start(g), m.end(g)
+        inner = body[qs:qe]
+        stripped = inner.rstrip()
+        if stripped.endswith(","):
+            stripped = stripped[:-1].rstrip()
+        text_end = qs + len(stripped)
+        tail = body[m.end() : m.end() + 80]
+        speaker: str | None = None
+        cue: str | None = None
+        hit = cues.after.match(tail) or cues.after_name_first.match(tail)
+        if hit and (inner.rstrip().endswith((",", "?", "!")) or tail.lstrip().startswith(",")):
+            cue = hit.group("cue")
+            name = hit.groupdict().get("name")
+            if name and name.casefold() not in cues.pronouns:
+                speaker = speakers.resolve(name) or name
+            else:
+                speaker = speakers.last_before(m.start(), skip=spans)
+        else:
+            ss = _sentence_start(body, m.start())
+            before = body[ss : m.start()]
+            verbs = list(cues.before.finditer(before))
+            if verbs:
+                v = verbs[-1]
+                cue = v.group("cue")
+                speaker = speakers.last_before(ss + v.start(), lo=ss, skip=spans)
+                if speaker is None:
+                    cue = None
+        if cue is None:
+            continue
+        out.append(Quote(speaker, stripped, cue, qs, text_end))
+    return out

@@ -1,0 +1,1 @@
+"""The searchable SQLite store: :class:`kliping.store.sqlite.Store` and its writer adapter."""

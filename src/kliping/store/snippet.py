@@ -1,0 +1,71 @@
+"""Snippets of the original (unstemmed) text with the words whose stem was searched marked.
+
+Results are plain data: a list of ``(text, marked)`` segments; the web layer escapes each
+segment and wraps the marked ones in ``<mark>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kliping.store.stem import token_spans
+
+Segments = list[tuple[str, bool]]
+
+ELLIPSIS = "…"
+
+
+def _matches(text: str, stems: set[str]) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, stem in token_spans(text) if stem in stems]
+
+
+def _segments(text: str, spans: Iterable[tuple[int, int]], start: int, end: int) -> Segments:
+    out: Segments = []
+    pos = start
+    for s, e in spans:
+        if s < start or e > end:
+            continue
+        if s > pos:
+            out.append((text[pos:s], False))
+        out.append((text[s:e], True))
+        pos = e
+    if pos < end:
+        out.append((text[pos:end], False))
+    return out
+
+
+def highlight(text: str, stems: set[str]) -> Segments:
+    """All of ``text`` with the matching words marked (for titles)."""
+    return _segments(text, _matches(text, stems), 0, len(text))
+
+
+def snippet(text: str, stems: set[str], width: int = 220) -> Segments:
+    """A window of about ``width`` characters of ``text`` around its densest run of matches."""
+    spans = _matches(text, stems)
+    if not spans:
+        start, end = 0, min(len(text), width)
+    else:
+        best, best_score = spans[0][0], -1
+        for s, _ in spans:
+            window = {text[a:b].lower() for a, b in spans if s <= a and b <= s + width}
+            score = len(window) * 100 + sum(1 for a, b in spans if s <= a and b <= s + width)
+            if score > best_score:
+                best, best_score = s, score
+        start = max(0, best - width // 4)
+        end = min(len(text), start + width)
+    # widen to word boundaries
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    segments = _segments(text, spans, start, end)
+    segments = [(t.replace("\n", " "), m) for t, m in segments]
+    if start > 0:
+        segments.insert(0, (ELLIPSIS + " ", False))
+    if end < len(text):
+        segments.append((" " + ELLIPSIS, False))
+    return segments
+
+
+def plain(segments: Segments) -> str:
+    return "".join(t for t, _ in segments)

@@ -9,23 +9,8 @@ not part of the record.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, get_args
 
-#: Why a line was taken out of the body.  A small, fixed vocabulary.
-REASONS: Final = (
-    "promo",
-    "related",
-    "share",
-    "ad",
-    "caption",
-    "repeated",
-    "learned",
-    "dateline",
-    "credit",
-    "byline",
-    "title",
-    "empty",
-)
 Reason = Literal[
     "promo",
     "related",
@@ -40,6 +25,9 @@ Reason = Literal[
     "title",
     "empty",
 ]
+
+#: Why a line was taken out of the body.  A small, fixed vocabulary.
+REASONS: Final[tuple[str, ...]] = get_args(Reason)
 
 EntityLabel = Literal["PERSON", "ORG", "PLACE"]
 Precision = Literal["day", "month", "year"]

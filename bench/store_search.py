@@ -147,7 +147,7 @@ def free_port() -> int:
 
 
 def percentile(sorted_values: list[float], p: float) -> float:
-    return sorted_values[min(len(sorted_values) - 1, int(round(p / 100 * (len(sorted_values) - 1))))]
+    return sorted_values[min(len(sorted_values) - 1, round(p / 100 * (len(sorted_values) - 1)))]
 
 
 def build(db: Path, docs: int, vocab: int, seed: int) -> dict[str, float]:
@@ -189,7 +189,7 @@ def search_latency(db: Path, qs: list[str]) -> tuple[list[float], int, int]:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise SystemExit(
                         "the server did not start: " + (proc.stderr.read().decode() if proc.stderr else "")
-                    )
+                    ) from None
                 time.sleep(0.2)
         for q in qs[:20]:  # warm the page cache and the server's connections
             conn.request("GET", "/api/search?" + urllib.parse.urlencode({"q": q}))

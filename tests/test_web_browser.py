@@ -1,7 +1,8 @@
 """The reader in a real browser: `kliping serve` on a loopback port, driven by Playwright.
 
-Search "Kazakhstan", open the seed article, show its removed lines, save screenshots under
-artifacts/ (reader.png, reader-phone.png).
+Search "Kazakhstan", open the seed article, show its removed lines, save screenshots
+(search.png, reader.png, reader-phone.png) under artifacts/ (gitignored) or the folder named by
+``KLIPING_TEST_ARTIFACTS``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from tests.test_store_data import REPO, build_store, seed_article
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = REPO / "artifacts"
+ARTIFACTS = Path(os.environ.get("KLIPING_TEST_ARTIFACTS") or REPO / "artifacts")
 ARGS = [
     "--no-sandbox",
     "--disable-background-networking",
@@ -74,7 +75,7 @@ def test_search_open_article_and_show_removed_lines(server: str) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     seed = seed_article()
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:

@@ -335,7 +335,7 @@ def run_corpus(inputs: Sequence[str], output: str, options: RunOptions | None = 
         model_note = f"learned from the input ({kept})" + (
             " + shipped default" if len(step_options.model_paths) > 1 else ""
         )
-    grouping = _finish(layout, shards, options)
+    grouping = _finish(layout, shards, options, counters)
     report = build_report(
         counters,
         time.perf_counter() - started,
@@ -375,9 +375,12 @@ def _concat(sources: Iterable[Path], target: Path) -> None:
     tmp.replace(target)
 
 
-def _finish(layout: Layout, shards: Sequence[Shard], options: RunOptions) -> dict[str, Any] | None:
+def _finish(
+    layout: Layout, shards: Sequence[Shard], options: RunOptions, counters: dict[str, int]
+) -> dict[str, Any] | None:
     """Merge the rejects and, for a single output file, the parts (in input order); group when
-    asked.  Returns the grouping report, if any."""
+    asked.  Returns the grouping report, if any.  ``counters`` take the records the SQLite store
+    rejects (duplicate ids)."""
     layout.rejects.parent.mkdir(parents=True, exist_ok=True)
     _concat((layout.shard_rejects(s) for s in shards), layout.rejects)
     if not layout.single_file:
@@ -392,7 +395,7 @@ def _finish(layout: Layout, shards: Sequence[Shard], options: RunOptions) -> dic
         parts = [grouped]
     kind = layout.output.name.lower()
     if kind.endswith((".db", ".sqlite")):
-        _merge_into_writer(parts, layout.output)
+        _merge_into_writer(parts, layout.output, layout.rejects, counters)
     elif kind.endswith(".parquet"):
         _merge_parquet(parts, layout.output)
     elif len(parts) == 1 and options.group:
@@ -403,12 +406,24 @@ def _finish(layout: Layout, shards: Sequence[Shard], options: RunOptions) -> dic
     return group_report
 
 
-def _merge_into_writer(parts: Sequence[Path], target: Path) -> None:
+def _merge_into_writer(
+    parts: Sequence[Path],
+    target: Path,
+    rejects: Path | None = None,
+    counters: dict[str, int] | None = None,
+) -> None:
+    """Write the parts into the SQLite store ``target`` (built beside the parts, then moved).
+
+    The store holds one article per id: a later record with an id already written is rejected
+    as ``duplicate-id`` (appended to ``rejects``, default: beside ``target``; counted in
+    ``counters``), so in = out + rejected holds."""
     from kliping.article import Article
+    from kliping.read.base import Reject, excerpt
     from kliping.read.formats import open_binary
     from kliping.write.base import open_writer
 
-    tmp = Layout.temporary(target)
+    # in the work folder: a killed run leaves no stray file beside the output
+    tmp = parts[0].parent / f"tmp-{os.getpid()}-{target.name}" if parts else Layout.temporary(target)
     writer = open_writer(tmp)
     try:
         for part in parts:
@@ -417,6 +432,22 @@ def _merge_into_writer(parts: Sequence[Path], target: Path) -> None:
                     writer.write(Article.from_dict(json.loads(line)))
     finally:
         writer.close()
+    duplicates: list[Article] = getattr(writer, "duplicates", [])
+    if duplicates:
+        with open(rejects or Layout.for_output(target).rejects, "ab") as fh:
+            for article in duplicates:
+                reject = Reject(
+                    str(article.extra.get("path") or target),
+                    0,
+                    "duplicate-id",
+                    f"an earlier record with id {article.id!r} is already in the store",
+                    article.id,
+                    excerpt(article.body),
+                )
+                fh.write(json.dumps(reject.to_dict(), ensure_ascii=False).encode("utf-8") + b"\n")
+        if counters is not None:
+            counters["docs.out"] = counters.get("docs.out", 0) - len(duplicates)
+            counters["rejected.duplicate-id"] = counters.get("rejected.duplicate-id", 0) + len(duplicates)
     tmp.replace(target)
 
 

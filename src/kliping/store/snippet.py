@@ -6,17 +6,35 @@ segment and wraps the marked ones in ``<mark>``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 
-from kliping.store.stem import token_spans
+from kliping.store.stem import stem_word
 
 Segments = list[tuple[str, bool]]
 
 ELLIPSIS = "…"
 
 
+@lru_cache(maxsize=1024)
+def _candidates(stems: frozenset[str]) -> re.Pattern[str]:
+    """Whole tokens that could stem to one of ``stems``: a word reaches its stem by losing
+    affixes, an infix or the stem's first letter (meN- recoding), so it holds the stem without
+    its first letter.  Only these tokens are stemmed (a body has thousands of others)."""
+    cores = sorted({s[1:] if len(s) > 2 else s for s in stems}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(c) for c in cores)
+    return re.compile(rf"(?<![^\W_])[^\W_]*?(?:{alternatives})[^\W_]*", re.IGNORECASE)
+
+
 def _matches(text: str, stems: set[str]) -> list[tuple[int, int]]:
-    return [(s, e) for s, e, stem in token_spans(text) if stem in stems]
+    if not stems:
+        return []
+    return [
+        (m.start(), m.end())
+        for m in _candidates(frozenset(stems)).finditer(text)
+        if stem_word(m.group().lower()) in stems
+    ]
 
 
 def _segments(text: str, spans: Iterable[tuple[int, int]], start: int, end: int) -> Segments:

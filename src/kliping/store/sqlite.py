@@ -15,6 +15,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -35,6 +36,12 @@ try:
         except (orjson.JSONEncodeError, TypeError, UnicodeDecodeError):
             return json.dumps(record, ensure_ascii=True, default=str)
 
+    def _dumps_rows(rows: list[tuple[Any, ...]]) -> str:
+        try:
+            return orjson.dumps(rows).decode("utf-8")
+        except (orjson.JSONEncodeError, TypeError, UnicodeDecodeError):
+            return json.dumps(rows, ensure_ascii=True)
+
     def _loads(data: str) -> Any:
         return orjson.loads(data)
 
@@ -42,6 +49,9 @@ except ImportError:  # pragma: no cover - orjson is installed with the core
 
     def _dumps(record: dict[str, Any]) -> str:
         return json.dumps(record, ensure_ascii=True, default=str)
+
+    def _dumps_rows(rows: list[tuple[Any, ...]]) -> str:
+        return json.dumps(rows, ensure_ascii=True)
 
     def _loads(data: str) -> Any:
         return json.loads(data)
@@ -60,10 +70,18 @@ __all__ = [
 ]
 
 BATCH: Final = 1000
-#: Facets count at most this many matches (the result says when it stopped short).
-FACET_SCAN: Final = 20_000
+#: Matches ranked by relevance (bm25); beyond, the most recently added this many are (the
+#: result says so).  bm25 costs a microsecond or two a match.
+RANK_WINDOW: Final = 1_000
+#: Facets count at most this many matches, the most recently added (the result says so);
+#: at most :data:`RANK_WINDOW` (they are counted from the window).
+FACET_SCAN: Final = RANK_WINDOW
 MAX_LIMIT: Final = 200
 FACET_TOP: Final = 12
+
+
+def _dumps_ids(rowids: list[int]) -> str:
+    return "[" + ",".join(map(str, rowids)) + "]"
 
 
 class StoreError(RuntimeError):
@@ -141,6 +159,8 @@ class SearchResult:
     offset: int
     message: str | None = None
     """Why nothing was searched (an empty or unusable query), for the user."""
+    note: str | None = None
+    """How the results are ordered when that is not simply by relevance."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -149,6 +169,7 @@ class SearchResult:
             "limit": self.limit,
             "offset": self.offset,
             "message": self.message,
+            "note": self.note,
             "results": [h.to_dict() for h in self.hits],
             "facets": self.facets.to_dict(),
         }
@@ -205,6 +226,84 @@ def _as_list(value: str | Sequence[str] | None) -> tuple[str, ...]:
     return tuple(v for v in value if v)
 
 
+def _insert_rows(conn: sqlite3.Connection, table: str, rows: list[tuple[Any, ...]], first: int) -> None:
+    """Insert ``rows`` (their first value + ``first`` is the rowid) with one statement: the
+    batch goes in as one JSON array, so SQLite inserts it all without taking the GIL back
+    for every row (the next batch is being prepared meanwhile)."""
+    data = _dumps_rows(rows)
+    if "\\u0000" in data:  # SQLite's JSON functions cut text at NUL: bind the values instead
+        marks = ", ".join("?" * len(rows[0]))
+        conn.executemany(f"INSERT INTO {table} VALUES ({marks})", [(first + r[0], *r[1:]) for r in rows])
+        return
+    columns = ", ".join(f"json_extract(value, '$[{k}]')" for k in range(1, len(rows[0])))
+    conn.execute(
+        f"INSERT INTO {table} SELECT json_extract(value, '$[0]') + ?, {columns} FROM json_each(?)",
+        (first, data),
+    )
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """The rows of a batch of articles; the first value of each row is the article's index in
+    the batch (the writer turns it into a rowid)."""
+
+    count: int
+    ids: list[str]
+    articles: list[tuple[Any, ...]]
+    removed: list[tuple[Any, ...]]
+    entities: list[tuple[Any, ...]]
+    quotes: list[tuple[Any, ...]]
+    search: list[tuple[Any, ...]]
+
+
+def _prepare(batch: Sequence[Article]) -> _Prepared:
+    """Records, facet columns and stemmed text of a batch (no I/O); an id met twice keeps the
+    last copy, as a later batch would."""
+    by_id: dict[str, Article] = {}
+    for article in batch:
+        if not isinstance(article, Article):
+            raise TypeError(f"Store.add takes Article objects, not {type(article).__name__}")
+        if not article.id:
+            article.id = text_id(article.body)
+        by_id.pop(article.id, None)
+        by_id[article.id] = article
+    out = _Prepared(len(batch), list(by_id), [], [], [], [], [])
+    for i, article in enumerate(by_id.values()):
+        out.articles.append(
+            (
+                i,
+                article.id,
+                article.url,
+                article.domain,
+                article.outlet,
+                article.title,
+                article.dateline,
+                article.published,
+                _day(article.published),
+                article.language,
+                article.story,
+                article.duplicate_of,
+                _dumps(article.to_record()),
+            )
+        )
+        out.removed.extend((i, r.line, r.text, r.reason) for r in article.removed)
+        out.entities.extend((i, e.text, e.label, e.start, e.end) for e in article.entities)
+        out.quotes.extend((i, q.speaker, q.text, q.cue, q.start, q.end) for q in article.quotes)
+        out.search.append((i, stem_text(article.title or ""), stem_text(article.body)))
+    return out
+
+
 class Store:
     """A kliping store at ``path`` (created and migrated unless ``readonly`` or ``create=False``)."""
 
@@ -245,30 +344,28 @@ class Store:
 
     # --- writing ---------------------------------------------------------------------------
     def add(self, articles: Iterable[Article], batch: int = BATCH) -> int:
-        """Add (or replace, by id) articles, ``batch`` per transaction; returns how many."""
+        """Add (or replace, by id) articles, ``batch`` per transaction; returns how many.
+
+        Two stages: this thread prepares a batch (records, stems) while a writer thread runs the
+        SQL of the previous one (SQLite works without the GIL, so they overlap)."""
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only")
         count = 0
-        chunk: list[Article] = []
-        for article in articles:
-            chunk.append(article)
-            if len(chunk) >= batch:
-                count += self._add_batch(chunk)
-                chunk = []
-        if chunk:
-            count += self._add_batch(chunk)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kliping-store") as writer:
+            pending: Future[int] | None = None
+            for chunk in _chunks(articles, max(1, batch)):
+                prepared = _prepare(chunk)
+                if pending is not None:
+                    count += pending.result()
+                pending = writer.submit(self._write, prepared)
+            if pending is not None:
+                count += pending.result()
         return count
 
-    def _add_batch(self, articles: Sequence[Article]) -> int:
-        by_id: dict[str, Article] = {}
-        for article in articles:
-            if not isinstance(article, Article):
-                raise TypeError(f"Store.add takes Article objects, not {type(article).__name__}")
-            if not article.id:
-                article.id = text_id(article.body)
-            by_id[article.id] = article  # the last copy of an id wins, as in a later batch
+    def _write(self, batch: _Prepared) -> int:
+        """The SQL of one prepared batch, in one transaction (rowids follow the largest)."""
         conn = self.conn
-        ids = list(by_id)
+        ids = batch.ids
         with transaction(conn):
             old: list[int] = []
             for start in range(0, len(ids), 500):
@@ -282,40 +379,31 @@ class Store:
             if old:
                 self._delete_rowids(old)
             first = (conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0) + 1
-            rows: list[tuple[Any, ...]] = []
-            removed: list[tuple[Any, ...]] = []
-            entities: list[tuple[Any, ...]] = []
-            quotes: list[tuple[Any, ...]] = []
-            search: list[tuple[int, str, str]] = []
-            for rowid, article in enumerate(by_id.values(), start=first):
-                record = article.to_record()
-                rows.append(
-                    (
-                        rowid,
-                        article.id,
-                        article.url,
-                        article.domain,
-                        article.outlet,
-                        article.title,
-                        article.dateline,
-                        article.published,
-                        _day(article.published),
-                        article.language,
-                        article.story,
-                        article.duplicate_of,
-                        _dumps(record),
-                    )
+            for table, rows in (
+                ("articles", batch.articles),
+                ("facet", [(r[0], r[4], r[9], r[8]) for r in batch.articles]),
+                ("removed", batch.removed),
+                ("entities", batch.entities),
+                ("quotes", batch.quotes),
+                ("search(rowid, title, body)", batch.search),
+            ):
+                if rows:
+                    _insert_rows(conn, table, rows, first)
+        return batch.count
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        """Those of ``ids`` the store holds."""
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            found.update(
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(part))})", part
                 )
-                removed.extend((rowid, r.line, r.text, r.reason) for r in article.removed)
-                entities.extend((rowid, e.text, e.label, e.start, e.end) for e in article.entities)
-                quotes.extend((rowid, q.speaker, q.text, q.cue, q.start, q.end) for q in article.quotes)
-                search.append((rowid, stem_text(article.title or ""), stem_text(article.body)))
-            conn.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            conn.executemany("INSERT INTO removed VALUES (?, ?, ?, ?)", removed)
-            conn.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?)", entities)
-            conn.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)", quotes)
-            conn.executemany("INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)", search)
-        return len(articles)
+            )
+        return found
 
     def _delete_rowids(self, rowids: Sequence[int]) -> None:
         for table, column in (
@@ -323,6 +411,7 @@ class Store:
             ("removed", "article"),
             ("entities", "article"),
             ("quotes", "article"),
+            ("facet", "rowid"),
             ("articles", "rowid"),
         ):
             self.conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(r,) for r in rowids])
@@ -414,33 +503,57 @@ class Store:
         except sqlite3.OperationalError as exc:  # the query is built to be valid; this is a guard
             return SearchResult(q, 0, [], Facets(), limit, offset, f"This search could not be run: {exc}")
 
-    def _matches(self, parsed: ParsedQuery | None, filters: Filters) -> tuple[str, list[Any]]:
-        """SQL selecting ``rowid`` (and ``rank``) of the matching articles, and its parameters."""
+    def _matches(self, parsed: ParsedQuery | None, filters: Filters) -> tuple[str, list[Any], str, str]:
+        """The ``FROM ... WHERE ...`` clause of the matching articles, its parameters, and the
+        expressions of their rowid and rank (FTS5 computes ``rank`` only where it is selected)."""
         where, params = filters.sql()
         if parsed is None:
-            return f"SELECT a.rowid AS rowid, 0.0 AS rank FROM articles a WHERE 1{where}", params
+            return f"FROM articles a WHERE 1{where}", params, "a.rowid", "0.0"
         if not where:
-            return "SELECT rowid, rank FROM search WHERE search MATCH ?", [parsed.fts()]
+            return "FROM search WHERE search MATCH ?", [parsed.fts()], "rowid", "rank"
         return (
-            "SELECT s.rowid AS rowid, s.rank AS rank FROM search s JOIN articles a ON a.rowid = s.rowid"
-            f" WHERE search MATCH ?{where}",
+            f"FROM search s JOIN articles a ON a.rowid = s.rowid WHERE search MATCH ?{where}",
             [parsed.fts(), *params],
+            "s.rowid",
+            "s.rank",
         )
 
     def _search(
         self, q: str, parsed: ParsedQuery | None, filters: Filters, limit: int, offset: int, facets: bool
     ) -> SearchResult:
         conn = self.conn
-        matches, params = self._matches(parsed, filters)
-        total = int(conn.execute(f"SELECT count(*) FROM ({matches})", params).fetchone()[0])
-        if parsed is None:
-            order = f"SELECT a.rowid, 0.0 FROM articles a WHERE 1{filters.sql()[0]} ORDER BY a.day DESC, a.rowid DESC"
+        source, params, col, rank = self._matches(parsed, filters)
+        # one pass over the most recently added matches, with their rank: fewer than a window
+        # full is every match; more, and the window is what is ranked (the rest follow, newest first)
+        window: list[tuple[int, float]] = conn.execute(
+            f"SELECT {col}, {rank} {source} ORDER BY {col} DESC LIMIT ?", [*params, RANK_WINDOW]
+        ).fetchall()
+        if len(window) < RANK_WINDOW:
+            total = len(window)
         else:
-            order = f"{matches} ORDER BY rank"
-        ranked = conn.execute(f"{order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+            total = int(conn.execute(f"SELECT count(*) {source}", params).fetchone()[0])
+        note = None
+        if parsed is None:
+            ranked = conn.execute(
+                f"SELECT {col}, 0.0 {source} ORDER BY a.day DESC, a.rowid DESC LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            ).fetchall()
+        else:
+            best = sorted(window, key=lambda r: (r[1], -r[0]))  # FTS5 rank: lower is better
+            ranked = best[offset : offset + limit]
+            if total > len(window):
+                note = (
+                    f"{total:,} matches: the best of the {RANK_WINDOW:,} most recently added come first,"
+                    " then the older ones, newest first."
+                )
+                if len(ranked) < limit:
+                    ranked += conn.execute(
+                        f"SELECT {col}, {rank} {source} AND {col} < ? ORDER BY {col} DESC LIMIT ? OFFSET ?",
+                        [*params, window[-1][0], limit - len(ranked), max(0, offset - len(window))],
+                    ).fetchall()
         hits = self._hits(ranked, parsed)
-        found = self._facets(matches, params) if facets and total else Facets()
-        return SearchResult(q, total, hits, found, limit, offset)
+        found = self._facets([r[0] for r in window[:FACET_SCAN]], total) if facets and total else Facets()
+        return SearchResult(q, total, hits, found, limit, offset, note=note)
 
     def _hits(self, ranked: Sequence[tuple[int, float]], parsed: ParsedQuery | None) -> list[Hit]:
         if not ranked:
@@ -476,35 +589,26 @@ class Store:
             )
         return hits
 
-    def _facets(self, matches: str, params: list[Any]) -> Facets:
+    def _facets(self, rowids: list[int], total: int) -> Facets:
+        """Counts over the matches ``rowids`` (the most recently added; ``total`` in all)."""
         conn = self.conn
-        scope = f"SELECT rowid FROM ({matches}) LIMIT {FACET_SCAN:d}"
-        outlets: Counter[str] = Counter()
-        languages: Counter[str] = Counter()
-        months: Counter[str] = Counter()
-        seen = 0
-        date_min = date_max = None
-        for outlet, language, month, lo, hi, count in conn.execute(
-            f"SELECT a.outlet, a.language, substr(a.day, 1, 7), min(a.day), max(a.day), count(*)"
-            f" FROM ({scope}) m JOIN articles a ON a.rowid = m.rowid GROUP BY 1, 2, 3",
-            params,
-        ):
-            seen += count
-            outlets[outlet or ""] += count
-            languages[language or ""] += count
-            if month:
-                months[month] += count
-            if lo and (date_min is None or lo < date_min):
-                date_min = lo
-            if hi and (date_max is None or hi > date_max):
-                date_max = hi
+        # CROSS JOIN: look each match up (the planner would rather scan for a long IN list)
+        ids = [_dumps_ids(rowids)]
+        scope = "(SELECT value AS id FROM json_each(?)) m CROSS JOIN"
+        rows = conn.execute(f"SELECT a.outlet, a.language, a.day FROM {scope} facet a ON a.rowid = m.id", ids)
+        facts = rows.fetchall()  # counted here: SQLite's GROUP BY sorts, which costs more
+        outlets = Counter(f[0] or "" for f in facts)
+        languages = Counter(f[1] or "" for f in facts)
+        days = [f[2] for f in facts if f[2]]
+        months = Counter(d[:7] for d in days if len(d) >= 7)
+        date_min, date_max = (min(days), max(days)) if days else (None, None)
         people: list[tuple[str, int]] = []
         places: list[tuple[str, int]] = []
         for label, text, count in conn.execute(
-            f"SELECT e.label, e.text, count(DISTINCT e.article) AS n FROM ({scope}) m"
-            " JOIN entities e ON e.article = m.rowid WHERE e.label IN ('PERSON', 'PLACE')"
+            f"SELECT e.label, e.text, count(DISTINCT e.article) AS n FROM {scope}"
+            " entities e INDEXED BY entities_article ON e.article = m.id WHERE e.label IN ('PERSON', 'PLACE')"
             " GROUP BY e.label, e.text ORDER BY n DESC, e.text",
-            params,
+            ids,
         ):
             target = people if label == "PERSON" else places
             if len(target) < FACET_TOP:
@@ -523,7 +627,7 @@ class Store:
             places=places,
             date_min=date_min,
             date_max=date_max,
-            partial=seen >= FACET_SCAN,
+            partial=total > len(rowids),
         )
 
     # --- lifetime ----------------------------------------------------------------------------
@@ -541,13 +645,19 @@ class Store:
 
 
 class SqliteWriter:
-    """The writer ``kliping run -o corpus.db`` uses: buffers articles and adds them in batches."""
+    """The writer ``kliping run -o corpus.db`` uses: buffers articles and adds them in batches.
+
+    A run writes every record once, so an id met again (two inputs with the same ``id``, or
+    identical bodies without one: the id is then a hash of the body) is not written over the
+    first: the later copy is kept in :attr:`duplicates`, for the run to reject with a reason
+    (records in = out + rejected)."""
 
     def __init__(self, path: str | Path, batch: int = BATCH) -> None:
         self.store = Store(path)
         self.batch = batch
         self._buffer: list[Article] = []
         self.count = 0
+        self.duplicates: list[Article] = []
 
     def write(self, article: Article) -> None:
         self._buffer.append(article)
@@ -555,9 +665,21 @@ class SqliteWriter:
             self.flush()
 
     def flush(self) -> None:
-        if self._buffer:
-            self.count += self.store.add(self._buffer, self.batch)
-            self._buffer = []
+        if not self._buffer:
+            return
+        for article in self._buffer:
+            if not article.id:
+                article.id = text_id(article.body)
+        present = self.store.existing_ids([a.id for a in self._buffer if a.id])
+        fresh: list[Article] = []
+        for article in self._buffer:
+            if article.id in present:
+                self.duplicates.append(article)
+            else:
+                present.add(article.id or "")
+                fresh.append(article)
+        self.count += self.store.add(fresh, self.batch)
+        self._buffer = []
 
     def close(self) -> None:
         try:

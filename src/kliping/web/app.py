@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 from typing import Annotated, Any
 
+import orjson
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -25,6 +26,13 @@ from kliping.web.view import article_lines, headline, query_string, safe_href, t
 HERE = Path(__file__).resolve().parent
 PAGE_SIZE = 20
 MAX_QUERY = 500
+
+_SEARCH_RESPONSE: dict[str, Any] = {
+    "description": "query, total, limit, offset, message, note, results (id, title, outlet, published,"
+    " language, story, url, snippet, highlights, score) and facets (outlet, language, month, person,"
+    " place: value/count lists; date_min, date_max, partial)",
+    "content": {"application/json": {"schema": {"type": "object"}}},
+}
 
 #: Filters the search page and API take (query parameter -> Store.search keyword).
 FILTERS = {"outlet": "outlet", "language": "language", "person": "person", "place": "place"}
@@ -146,7 +154,7 @@ def create_app(path: str | Path) -> FastAPI:
         return page(request, "docs.html", spec=app.openapi())
 
     # --- JSON API ----------------------------------------------------------------------------
-    @app.get("/api/search", tags=["api"], summary="Search articles")
+    @app.get("/api/search", tags=["api"], summary="Search articles", responses={200: _SEARCH_RESPONSE})
     def api_search(
         q: Annotated[str, Query(description='Words (all must match), "phrases", OR, -excluded.')] = "",
         outlet: Annotated[list[str], Query()] = [],  # noqa: B006
@@ -158,11 +166,14 @@ def create_app(path: str | Path) -> FastAPI:
         limit: Annotated[int, Query(ge=0, le=200)] = PAGE_SIZE,
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
         facets: bool = True,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Matching articles (id, title, outlet, published, snippet ...), best first, with facet
-        counts; ``message`` explains an empty or unusable query."""
+        counts; ``message`` explains an empty or unusable query, ``note`` the order of a very
+        large result."""
         args = search_args(q, outlet, language, person, place, date_from, date_to)
-        return store().search(**args, limit=limit, offset=offset, facets=facets).to_dict()
+        result = store().search(**args, limit=limit, offset=offset, facets=facets)
+        # serialised directly: the result is plain JSON data (FastAPI's encoder would walk it again)
+        return Response(orjson.dumps(result.to_dict()), media_type="application/json")
 
     @app.get("/api/articles/{article_id:path}", tags=["api"], summary="One article record")
     def api_article(article_id: str) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -146,6 +147,7 @@ def command(
         model = load_model(boilerplate_model)
     article = Cleaner(model).clean(text, url=url, outlet=outlet, id=doc_id, hints=hints)
     if enrich:
+        enrich_article: Callable[[Article], Article] | None
         try:
             from kliping.enrich import enrich as enrich_article
         except ImportError:

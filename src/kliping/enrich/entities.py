@@ -270,10 +270,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def _used_mid_sentence(text: str, word: str) -> bool:
-    for m in re.finditer(rf"(?<=[a-z,] ){re.escape(word)}\b", text):
-        if m:
-            return True
-    return False
+    return re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", text) is not None
 
 
 def _right(text: str, end: int, n: int = 40) -> str:
@@ -286,8 +283,16 @@ class _Chunker:
     def __init__(self, doc: _Doc) -> None:
         self.doc = doc
         self.lex = doc.lex
+        self._tokens: dict[tuple[int, int], list[_Tok]] = {}
 
     def tokens(self, start: int, end: int) -> list[_Tok]:
+        """Tokens of ``text[start:end]`` (a fresh list; spans are tokenised once per document)."""
+        key = (start, end)
+        if key not in self._tokens:
+            self._tokens[key] = self._tokenize(start, end)
+        return list(self._tokens[key])
+
+    def _tokenize(self, start: int, end: int) -> list[_Tok]:
         out = []
         for m in self.lex.token.finditer(self.doc.text, start, end):
             t = m.group()
@@ -398,9 +403,12 @@ class _Chunker:
     def _gaz_len(self, toks: list[_Tok], k: int) -> int:
         """Longest place name of the gazetteer starting at ``k`` (two words or more)."""
         for n in (4, 3, 2):
-            if k + n <= len(toks) and not any(t.is_conn or t.after_hyphen for t in toks[k + 1 : k + n]):
-                if _is_place(self._words(toks, k, k + n), self.doc):
-                    return n
+            if (
+                k + n <= len(toks)
+                and not any(t.is_conn or t.after_hyphen for t in toks[k + 1 : k + n])
+                and _is_place(self._words(toks, k, k + n), self.doc)
+            ):
+                return n
         return 0
 
     def segments(self, toks: list[_Tok], *, had_title: bool, left: str, right: str, appos_org: bool) -> None:
@@ -553,7 +561,8 @@ class _Chunker:
                 if s < m:
                     return s, b
                 continue
-            if all(self._name_word(t) for t in toks[m:b]) and b - m <= 5:
+            # the referenced word itself is a name even when a gazetteer lists it ("kata Lim")
+            if all(self._name_word(t) or j == m for j, t in enumerate(toks[m:b], m)) and b - m <= 5:
                 s = m
                 if whole:
                     while s - 1 >= a and self._name_word(toks[s - 1]):
@@ -574,6 +583,7 @@ class _Chunker:
             or _is_acronym(tok, lex)
             or _prefix_len([tok], 0, lex.org_heads)
             or _prefix_len([tok], 0, lex.place_heads)
+            or _prefix_len([tok], 0, lex.place_strip)
         )
 
     def _emit(self, toks: list[_Tok], a: int, b: int, label: str | None, strength: int) -> None:
@@ -766,7 +776,7 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
         right = _right(text, end)
         if len(items) > 1 and _join_as_one(text, items, lex):
             items = [(start, end)]
-        before = len(doc.mentions)
+        first = len(doc.mentions)
         for n, (s, e) in enumerate(items):
             chunker.run(
                 s,
@@ -777,7 +787,7 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
                 appos_org=len(items) == 1 and _apposition_org(text, start, end, lex.org_nouns),
             )
         if len(items) > 1:
-            _share_list_label(doc.mentions[before:])
+            _share_list_label(doc.mentions[first:])
     # aliases: "Full Name (ACR)"
     for m in _PAREN_ACR.finditer(text):
         acr = m.group(1)
@@ -842,7 +852,7 @@ def _resolve(doc: _Doc) -> list[Mention]:
                 for full in sorted(orgs, key=len, reverse=True):
                     if full != m.text and (
                         full.casefold().startswith(f + " ")
-                        or (" " not in m.text and _abbreviates(m.text, full))
+                        or (" " not in m.text and _abbreviates(m.text, full) and _same_place(doc, m, full))
                     ):
                         canonical, label = full, ORG
                         break
@@ -873,6 +883,21 @@ def _resolve(doc: _Doc) -> list[Mention]:
         m.label, m.canonical = label, canonical
         out.append(m)
     return out
+
+
+def _same_place(doc: _Doc, m: Mention, full: str) -> bool:
+    """Is the place that follows an abbreviation (``Kemenlu Kazakhstan``) absent or inside ``full``?
+
+    ``Kemenlu Kazakhstan`` is not ``Kementerian Luar Negeri Rusia``.
+    """
+    after = _NEXT_WORD.match(doc.text, m.end)
+    if after is None:
+        return True
+    word = after.group(1).casefold()
+    return word not in doc.gaz or _contains_words(full, word)
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][\w-]*)")
 
 
 def _toks_of(text: str) -> list[_Tok]:

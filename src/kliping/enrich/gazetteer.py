@@ -79,5 +79,6 @@ def places() -> frozenset[str]:
     return frozenset(
         n.casefold()
         for n in names
-        if (_usable(n) and n.casefold() not in stop and not n.isupper()) or n in data["common"]["extra_places"]
+        if (_usable(n) and n.casefold() not in stop and not n.isupper())
+        or n in data["common"]["extra_places"]
     )

@@ -54,7 +54,8 @@ def _cues(language: str | None) -> _Cues:
         pronouns.update(data[lang].get("pronouns", []))
     a = _alt(after)
     return _Cues(
-        after=re.compile(rf"^\s*,?\s*(?P<cue>(?:{a})(?:nya)?)\b(?:\s+(?P<name>{_NAME}))?", re.IGNORECASE),
+        # the cue in any case ("Kata", "said"), the name capitalised ("said Mayor John Carter on ...")
+        after=re.compile(rf"^\s*,?\s*(?P<cue>(?i:{a})(?i:nya)?)\b(?:\s+(?P<name>{_NAME}))?"),
         after_name_first=re.compile(rf"^\s*,?\s*(?P<name>{_NAME}|he|she|they)\s+(?P<cue>{a})\b"),
         before=re.compile(rf"\b(?P<cue>{_alt(before)})\b", re.IGNORECASE),
         pronouns=frozenset(pronouns),
@@ -80,12 +81,21 @@ class _Speakers:
             return self.people[i].text
         return None
 
+    def inside(self, start: int, end: int) -> str | None:
+        """The first person mention within ``[start, end)`` ("Mayor John Carter" -> "John Carter")."""
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.starts) and self.people[i].end <= end:
+            return self.people[i].text
+        return None
+
     def resolve(self, name: str) -> str | None:
+        """The merged person name a surface name refers to: longest known run of its words."""
         words = name.split()
         for n in range(len(words), 0, -1):
-            hit = self.by_surface.get(" ".join(words[:n]).casefold())
-            if hit:
-                return hit
+            for i in range(len(words) - n + 1):
+                hit = self.by_surface.get(" ".join(words[i : i + n]).casefold())
+                if hit:
+                    return hit
         return None
 
     def last_before(self, pos: int, lo: int = 0, skip: list[tuple[int, int]] | None = None) -> str | None:
@@ -126,7 +136,8 @@ def find_quotes(body: str, entities: list[Entity], language: str | None) -> list
             cue = hit.group("cue")
             name = hit.groupdict().get("name")
             if name and name.casefold() not in cues.pronouns:
-                speaker = speakers.resolve(name) or name
+                at = m.end() + hit.start("name")
+                speaker = speakers.inside(at, at + len(name)) or speakers.resolve(name) or name
             else:
                 speaker = speakers.last_before(m.start(), skip=spans)
         else:

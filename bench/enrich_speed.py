@@ -1,0 +1,78 @@
+"""Speed of clean + parse + enrich against clean + parse alone, docs/s on one core.
+
+    python bench/enrich_speed.py [--docs 2000] [--repeat 3] [--dates-only]
+
+The dev set's articles (../shared/data/evalset/dev.jsonl) are replicated to --docs documents and
+run in this one process (one core).  Both pipelines clean every document from its text (no
+caching between runs); the enrich run also fills entities, quotes and dates.  The best of
+--repeat runs is printed in docs/s, with the ratio enrich/clean and the target (2,000 docs/s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEV = REPO.parent / "shared" / "data" / "evalset" / "dev.jsonl"
+TARGET = 2000.0
+
+
+def load_docs(n: int) -> list[tuple[str, str | None]]:
+    records = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    base = [("\n".join(t for _, t in r["lines"]), r.get("url")) for r in records]
+    return [base[i % len(base)] for i in range(n)]
+
+
+def best_rate(fn: Callable[[], None], n: int, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return n / best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--dates-only", action="store_true", help="enrich without entities and quotes")
+    args = ap.parse_args()
+    if not DEV.exists():
+        sys.exit(f"missing {DEV}: run from a checkout with ../shared beside it")
+    docs = load_docs(args.docs)
+
+    from kliping.core import Cleaner
+    from kliping.enrich import enrich
+
+    cleaner = Cleaner()
+    enrich(cleaner.clean("Warm up: Presiden Joko Widodo di Jakarta, Rabu, 5 Oktober 2022.", None))
+    with_entities = not args.dates_only
+
+    def run_clean() -> None:
+        for text, url in docs:
+            cleaner.clean(text, url)
+
+    def run_enrich() -> None:
+        for text, url in docs:
+            enrich(cleaner.clean(text, url), entities=with_entities)
+
+    clean_rate = best_rate(run_clean, len(docs), args.repeat)
+    enrich_rate = best_rate(run_enrich, len(docs), args.repeat)
+    label = "clean+parse+enrich" + (" (dates only)" if args.dates_only else "")
+    print(f"{len(docs)} docs, best of {args.repeat}, one core")
+    print(f"{'clean+parse':<36}{clean_rate:>10.0f} docs/s")
+    print(f"{label:<36}{enrich_rate:>10.0f} docs/s")
+    print(f"{'ratio enrich/clean':<36}{enrich_rate / clean_rate:>10.2f}")
+    print(f"{'enrich alone (derived)':<36}{1 / (1 / enrich_rate - 1 / clean_rate):>10.0f} docs/s")
+    verdict = "meets" if enrich_rate >= TARGET else "BELOW"
+    print(f"target {TARGET:.0f} docs/s/core for clean+parse+enrich: {verdict}")
+
+
+if __name__ == "__main__":
+    main()

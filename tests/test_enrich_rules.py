@@ -1,0 +1,154 @@
+"""Quote patterns and date rules on invented sentences (pure functions), and enrich's invariants."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kliping.article import Article
+from kliping.enrich import enrich
+from kliping.enrich.dates import find_dates
+from kliping.enrich.entities import extract_entities
+from kliping.enrich.quotes import find_quotes
+
+
+def quotes(text: str, language: str = "id") -> list[tuple[str | None, str, str | None]]:
+    found = find_quotes(text, extract_entities(text, language), language)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    return [(q.speaker, q.text, q.cue) for q in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (  # '"…," kata X' with X the short form of a name given earlier
+            'Kepala Dinas Pertanian Sleman, Budi Santoso, meninjau sawah. "Panen tahun ini bagus," kata Budi.',
+            "id",
+            [("Budi Santoso", "Panen tahun ini bagus", "kata")],
+        ),
+        (  # 'ujar X'
+            '"Jalan ini rusak parah," ujar Slamet Riyadi kepada wartawan.',
+            "id",
+            [("Slamet Riyadi", "Jalan ini rusak parah", "ujar")],
+        ),
+        (  # 'ucapnya': the last person named before the quote
+            'Gubernur Sulawesi Utara Hendra Wowor meresmikan jembatan. "Ini untuk warga," ucapnya.',
+            "id",
+            [("Hendra Wowor", "Ini untuk warga", "ucapnya")],
+        ),
+        (  # 'X mengatakan, "…"'
+            'Ketua RT, Joko Susanto, mengatakan, "Warga sudah mengungsi sejak pagi."',
+            "id",
+            [("Joko Susanto", "Warga sudah mengungsi sejak pagi.", "mengatakan")],
+        ),
+        (  # a scare quote without a cue is no quote
+            'Warga menyebut jalan itu "jalur neraka" karena sering longsor.',
+            "id",
+            [],
+        ),
+        (  # English: '"…," said Title Name' -> the name without the title or what follows
+            '"We will rebuild the bridge," said Mayor John Carter on Monday.',
+            "en",
+            [("John Carter", "We will rebuild the bridge", "said")],
+        ),
+        (  # English: '"…," Surname told …' resolved to the full name given earlier
+            'Economist Maria Lopez expects a slowdown. "Prices will fall," Lopez told reporters.',
+            "en",
+            [("Maria Lopez", "Prices will fall", "told")],
+        ),
+        (  # English: 'she said' goes to the last person named
+            'Nurse Emily Grant worked all night. "We ran out of beds," she said.',
+            "en",
+            [("Emily Grant", "We ran out of beds", "said")],
+        ),
+    ],
+)
+def test_quote_patterns(text: str, language: str, expected: list[tuple[str, str, str]]) -> None:
+    assert quotes(text, language) == expected
+
+
+PUBLISHED = "2022-10-05"  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rapat digelar Rabu, 5 Oktober 2022 di balai desa.",
+            [("Rabu, 5 Oktober 2022", "2022-10-05", "day")],
+        ),
+        ("Ia tiba Selasa pagi.", [("Selasa", "2022-10-04", "day")]),  # the Tuesday before publication
+        ("Proyek dimulai pada Agustus lalu.", [("Agustus lalu", "2022-08", "month")]),
+        ("Sejak Februari 2022 harga naik.", [("Februari 2022", "2022-02", "month")]),
+        ("Kemarin warga berkumpul.", [("Kemarin", "2022-10-04", "day")]),
+        ("Polisi menangkap pelaku (3/10).", [("3/10", "2022-10-03", "day")]),
+        ("The vote was held on March 3, 2021.", [("March 3, 2021", "2021-03-03", "day")]),
+        ("Harga beras naik tajam.", []),
+    ],
+)
+def test_date_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = find_dates(text, PUBLISHED)
+    assert [(d.text, d.value, d.precision) for d in found] == expected
+    for d in found:
+        assert text[d.start : d.end] == d.text
+
+
+def test_last_week_is_before_publication() -> None:
+    (d,) = find_dates("Pekan lalu hujan deras.", PUBLISHED)
+    assert d.text == "Pekan lalu"
+    assert "2022-09-26" <= d.value < PUBLISHED
+
+
+def test_relative_dates_need_published() -> None:
+    assert [d.text for d in find_dates("Kemarin warga berkumpul.", None)] == []
+
+
+WORDS = st.sampled_from(
+    [
+        "Budi", "Santoso", "kata", "ujarnya", "said", "mengatakan,", '"', "“", "”", ",", ".", "(3/10)",
+        "Rabu,", "5", "Oktober", "2022", "Agustus", "lalu", "Kementerian", "Luar", "Negeri", "(BPS)",
+        "Jakarta", "di", "Presiden", "PT", "Kota", "Selasa", "pekan", "kemarin", "\n", "Lim", "Ferreira",
+    ]
+)  # fmt: skip
+TEXT = st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=60).map(" ".join))
+
+
+@settings(max_examples=150, deadline=None)
+@given(body=TEXT, title=st.text(max_size=40), language=st.sampled_from(["id", "en", None, "fr"]))
+def test_enrich_never_raises_and_offsets_hold(body: str, title: str, language: str | None) -> None:
+    article = enrich(Article(body=body, title=title, language=language, published=PUBLISHED))
+    for e in article.entities:
+        if e.start < 0:
+            assert e.start == e.end == -1
+            continue
+        surface = body[e.start : e.end]
+        # the merged name, or a short mention of it (a surname, an acronym) with its own offsets
+        assert surface and surface == surface.strip()
+        assert surface == e.text or len(surface.split()) <= len(e.text.split())
+    for q in article.quotes:
+        assert body[q.start : q.end] == q.text
+    for d in article.dates:
+        assert body[d.start : d.end] == d.text
+
+
+def test_body_must_be_text() -> None:
+    with pytest.raises(TypeError):
+        enrich(Article(body=None))  # type: ignore[arg-type]
+
+
+DATE_WORDS = st.sampled_from(
+    ["Rabu,", "5", "Oktober", "2022", "(3/10)", "pada", "Agustus", "lalu", "sejak", "2019", "hari", "ini",
+     "Jum'at", "June", "14,", "last", "week", "kemarin", "x", "pekan", "mendatang", "(18/4/2023)", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=st.one_of(st.text(max_size=200), st.lists(DATE_WORDS, max_size=40).map(" ".join)))
+def test_date_scan_matches_full_regex(body: str) -> None:
+    """The word-start scan finds exactly what the full regex finds (it is only faster)."""
+    from kliping.enrich.dates import _matches, _tables
+
+    t = _tables()
+    assert [m.span() for m in _matches(body, t)] == [m.span() for m in t.pattern.finditer(body)]

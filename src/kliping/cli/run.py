@@ -62,6 +62,19 @@ def parse_size(value: str) -> int:
 )
 @click.option("--group", is_flag=True, help="Group near-duplicate stories after the run (kliping.group).")
 @click.option("--shard-size", default="8MB", show_default=True, help="Input bytes per shard.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where the passes run: this machine's cores, or a Ray cluster (pip install 'kliping[ray]').",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="With --engine ray: 'auto' (the cluster this machine is in) or ray://host:port; "
+    "default: a local Ray instance.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or report on the terminal.")
 def command(
     inputs: tuple[str, ...],
@@ -78,6 +91,8 @@ def command(
     enrich: bool | None,
     group: bool,
     shard_size: str,
+    engine: str,
+    address: str | None,
     quiet: bool,
 ) -> None:
     """Clean a corpus: text files or folders of them, JSONL (.gz, .zst), CSV or Parquet.
@@ -103,8 +118,15 @@ def command(
         progress=not quiet,
         group=group,
     )
+    if address is not None and engine != "ray":
+        raise click.UsageError("--address needs --engine ray")
     try:
-        report = run_corpus(list(inputs), output, options)
+        if engine == "ray":
+            from kliping.run.ray import RayOptions, run_corpus_ray
+
+            report = run_corpus_ray(list(inputs), output, options, RayOptions(address=address))
+        else:
+            report = run_corpus(list(inputs), output, options)
     except (RunError, InputError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     if not quiet:

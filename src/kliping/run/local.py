@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from kliping.boilerplate.learned import (
     DEFAULT_MODEL,
@@ -264,9 +264,92 @@ def learn_corpus(
     return counts.model(params)
 
 
-def run_corpus(inputs: Sequence[str], output: str, options: RunOptions | None = None) -> dict[str, Any]:
-    """Process ``inputs`` into ``output``; returns the stats report (also saved beside the output)."""
+class Engine(Protocol):
+    """Where the passes of a run execute.  The driver (:func:`run_corpus`) plans the shards, keeps
+    the done-markers, the model, the merge and the report; an engine only runs the three
+    embarrassingly parallel parts: counting lines (learn), processing shards, sketching for the
+    grouping.  :class:`LocalEngine` uses this machine's cores, ``kliping.run.ray.RayEngine`` a
+    Ray cluster."""
+
+    name: str
+
+    @property
+    def workers(self) -> int: ...
+
+    def learn(
+        self, shards: Sequence[Shard], read: ReadOptions, params: LearnParams, progress: bool
+    ) -> LearnedModel:
+        """The line counts of every shard, merged (in shard order) and pruned."""
+        ...
+
+    def process(
+        self, shards: Sequence[Shard], steps: StepOptions, layout: Layout, read: ReadOptions, bar: _Progress
+    ) -> None:
+        """Run the steps over ``shards``: each writes its part, rejects and done-marker."""
+        ...
+
+    def group(self, parts: Sequence[Path], dst: Path, stories: Path, scratch: Path) -> Any:
+        """Group the articles of ``parts`` (in order) into ``dst``, the story summaries into
+        ``stories`` (``scratch``: a free path of the parts' format, for the merged parts);
+        returns the :class:`kliping.group.GroupReport`."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class LocalEngine:
+    """This machine: one process (``workers=1``) or a spawn pool of ``workers`` processes."""
+
+    name = "local"
+
+    def __init__(self, workers: int) -> None:
+        self._workers = max(1, workers)
+
+    @property
+    def workers(self) -> int:
+        return self._workers
+
+    def learn(
+        self, shards: Sequence[Shard], read: ReadOptions, params: LearnParams, progress: bool
+    ) -> LearnedModel:
+        return learn_corpus(shards, read, params, self._workers, progress)
+
+    def process(
+        self, shards: Sequence[Shard], steps: StepOptions, layout: Layout, read: ReadOptions, bar: _Progress
+    ) -> None:
+        _parallel(_run_task, shards, self._workers, (steps, layout, read), bar, lambda _r: None)
+
+    def group(self, parts: Sequence[Path], dst: Path, stories: Path, scratch: Path) -> Any:
+        _concat(parts, scratch)
+        return _group_module().group_file(scratch, dst, stories_path=stories, workers=self._workers)
+
+    def close(self) -> None:
+        return None
+
+
+def _group_module() -> Any:
+    try:
+        return importlib.import_module("kliping.group")
+    except ImportError as exc:
+        raise RunError("--group needs kliping.group, which is not available") from exc
+
+
+def run_corpus(
+    inputs: Sequence[str], output: str, options: RunOptions | None = None, engine: Engine | None = None
+) -> dict[str, Any]:
+    """Process ``inputs`` into ``output``; returns the stats report (also saved beside the output).
+
+    ``engine``: where the parallel passes run (default: :class:`LocalEngine` on ``options.workers``
+    cores).  The output, rejects and report do not depend on the engine."""
     options = options or RunOptions()
+    engine = engine or LocalEngine(options.n_workers)
+    try:
+        return _drive(inputs, output, options, engine)
+    finally:
+        engine.close()
+
+
+def _drive(inputs: Sequence[str], output: str, options: RunOptions, engine: Engine) -> dict[str, Any]:
     started = time.perf_counter()
     if not inputs:
         raise InputError("no input given")
@@ -301,9 +384,7 @@ def run_corpus(inputs: Sequence[str], output: str, options: RunOptions | None = 
             if learned_path.exists():
                 model = load_model(learned_path)
             else:
-                model = learn_corpus(
-                    shards, options.read, options.learn_params, options.n_workers, options.progress
-                )
+                model = engine.learn(shards, options.read, options.learn_params, options.progress)
                 model.save(learned_path)
             learned_info = {**model.info, "boilerplate_keys": model.size}
             paths.append(str(learned_path))
@@ -320,9 +401,7 @@ def run_corpus(inputs: Sequence[str], output: str, options: RunOptions | None = 
     bar = _Progress(options.progress, "run", len(shards))
     bar.skip(len(shards) - len(pending))
     try:
-        _parallel(
-            _run_task, pending, options.n_workers, (step_options, layout, options.read), bar, lambda r: None
-        )
+        engine.process(pending, step_options, layout, options.read, bar)
     finally:
         bar.close()
 
@@ -335,13 +414,14 @@ def run_corpus(inputs: Sequence[str], output: str, options: RunOptions | None = 
         model_note = f"learned from the input ({kept})" + (
             " + shipped default" if len(step_options.model_paths) > 1 else ""
         )
-    grouping = _finish(layout, shards, options, counters)
+    grouping = _finish(layout, shards, options, counters, engine)
     report = build_report(
         counters,
         time.perf_counter() - started,
         output=str(layout.output),
         rejects_file=str(layout.rejects),
-        workers=options.n_workers,
+        engine=engine.name,
+        workers=engine.workers,
         shards=len(shards),
         resumed_shards=len(shards) - len(pending),
         model=model_note,
@@ -376,7 +456,7 @@ def _concat(sources: Iterable[Path], target: Path) -> None:
 
 
 def _finish(
-    layout: Layout, shards: Sequence[Shard], options: RunOptions, counters: dict[str, int]
+    layout: Layout, shards: Sequence[Shard], options: RunOptions, counters: dict[str, int], engine: Engine
 ) -> dict[str, Any] | None:
     """Merge the rejects and, for a single output file, the parts (in input order); group when
     asked.  Returns the grouping report, if any.  ``counters`` take the records the SQLite store
@@ -388,10 +468,14 @@ def _finish(
     parts = [layout.part(s) for s in shards]
     group_report = None
     if options.group:
-        merged = layout.work / f"all{layout.part_suffix}"
-        _concat(parts, merged)
         grouped = layout.work / f"grouped{layout.part_suffix}"
-        group_report = _group_pass(merged, grouped, layout, options)
+        stories = layout.stats.with_name(layout.stats.name.replace(".stats.json", ".stories.jsonl"))
+        report = engine.group(parts, grouped, stories, layout.work / f"all{layout.part_suffix}")
+        group_report = {
+            "stories_file": str(stories),
+            "stories": report.stories,
+            "duplicates": report.duplicates,
+        }
         parts = [grouped]
     kind = layout.output.name.lower()
     if kind.endswith((".db", ".sqlite")):
@@ -471,19 +555,3 @@ def _merge_parquet(parts: Sequence[Path], target: Path) -> None:
                     table = table.append_column(name, pa.nulls(len(table), type=schema.field(name).type))
             writer.write_table(table.select(schema.names).cast(schema))
     tmp.replace(target)
-
-
-def _group_pass(src: Path, dst: Path, layout: Layout, options: RunOptions) -> dict[str, Any]:
-    """Near-duplicate grouping (:func:`kliping.group.group_file`) of the merged JSONL output:
-    fills ``story``/``duplicate_of`` and writes the story summaries beside the output."""
-    try:
-        group_file = importlib.import_module("kliping.group").group_file
-    except (ImportError, AttributeError) as exc:
-        raise RunError("--group needs kliping.group.group_file, which is not available") from exc
-    stories = layout.stats.with_name(layout.stats.name.replace(".stats.json", ".stories.jsonl"))
-    report = group_file(src, dst, stories_path=stories, workers=options.n_workers)
-    return {
-        "stories_file": str(stories),
-        "stories": getattr(report, "stories", None),
-        "duplicates": getattr(report, "duplicates", None),
-    }

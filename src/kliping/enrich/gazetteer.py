@@ -50,7 +50,7 @@ def places() -> frozenset[str]:
                 if key in ("ZZ", "001"):
                     continue
                 names.add(_PAREN.sub(" ", name).strip())
-    except ImportError:  # pragma: no cover - babel is a dependency of dateparser
+    except ImportError:  # pragma: no cover - declared dependency
         pass
     try:
         import pycountry

@@ -11,30 +11,15 @@ caching between runs); the enrich run also fills entities, quotes and dates.  Th
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO.parent / "shared" / "data" / "evalset" / "dev.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from clean_speed import best_rate, load_docs  # noqa: E402  (the same corpus and timing as the clean bench)
+
 TARGET = 2000.0
-
-
-def load_docs(n: int) -> list[tuple[str, str | None]]:
-    records = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
-    base = [("\n".join(t for _, t in r["lines"]), r.get("url")) for r in records]
-    return [base[i % len(base)] for i in range(n)]
-
-
-def best_rate(fn: Callable[[], None], n: int, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return n / best
 
 
 def main() -> None:

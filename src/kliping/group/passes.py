@@ -26,6 +26,7 @@ import orjson
 from kliping.article import Article
 from kliping.group import minhash
 from kliping.group.stories import Grouping, Memory, Sketch, StoryIndex, sketch
+from kliping.iterutils import chunks
 from kliping.read.formats import open_binary, stream_errors
 from kliping.text import text_id
 
@@ -142,17 +143,6 @@ def _numbered_lines(path: Path) -> Iterator[tuple[int, bytes]]:
         raise GroupInputError(f"{path}: damaged compressed stream ({type(exc).__name__}: {exc})") from exc
 
 
-def _batches(items: Iterator[tuple[int, bytes]], size: int) -> Iterator[list[tuple[int, bytes]]]:
-    batch: list[tuple[int, bytes]] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def sketch_lines(batch: list[tuple[int, bytes]], source: str = "input") -> list[Sketch]:
     """Sketches of a batch of JSONL lines (the worker function of pass 1)."""
     out = []
@@ -207,7 +197,7 @@ def sketch_file(path: str | Path, workers: int = 1) -> StoryIndex:
     """Pass 1 over an Article JSONL file: the index of its sketches (in ``workers`` processes)."""
     src = Path(path)
     index = StoryIndex()
-    batches = ((batch, str(src)) for batch in _batches(_numbered_lines(src), _BATCH))
+    batches = ((batch, str(src)) for batch in chunks(_numbered_lines(src), _BATCH))
     if workers <= 1:
         for args in batches:
             index.extend(_sketch_batch(args))

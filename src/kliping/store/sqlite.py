@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from kliping.article import Article
+from kliping.iterutils import chunks
 from kliping.store.query import ParsedQuery, QueryError, parse_query
 from kliping.store.schema import VERSION, SchemaError, migrate, schema_version, transaction
 from kliping.store.snippet import Segments, highlight, snippet
@@ -242,17 +243,6 @@ def _insert_rows(conn: sqlite3.Connection, table: str, rows: list[tuple[Any, ...
     )
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for article in articles:
-        chunk.append(article)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 @dataclass(slots=True)
 class _Prepared:
     """The rows of a batch of articles; the first value of each row is the article's index in
@@ -353,7 +343,7 @@ class Store:
         count = 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kliping-store") as writer:
             pending: Future[int] | None = None
-            for chunk in _chunks(articles, max(1, batch)):
+            for chunk in chunks(articles, max(1, batch)):
                 prepared = _prepare(chunk)
                 if pending is not None:
                     count += pending.result()

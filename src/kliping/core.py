@@ -294,7 +294,9 @@ class Cleaner:
         if found is None:
             return None
         rest = line[len(found.prefix) :].strip()
-        if not rest or parse_dateline(rest, self.registry) is not None:
+        if not rest or not (rest[0].isalnum() or _ALNUM.search(rest)):
+            return None  # nothing but punctuation would be left: a second cleaning would drop it
+        if parse_dateline(rest, self.registry) is not None:
             return None
         # The remainder must be a body line in its own right, or cleaning the body again would
         # remove it (or strip it further).

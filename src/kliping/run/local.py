@@ -101,7 +101,7 @@ def _learn_task(args: tuple[Shard, LearnParams]) -> LineCounts:
 
 
 # --- parent side ---------------------------------------------------------------------------------
-class _Progress:
+class Progress:
     def __init__(self, enabled: bool, label: str, shards: int) -> None:
         self.enabled = enabled
         self.docs = 0
@@ -147,7 +147,7 @@ def _parallel(
     tasks: Sequence[Any],
     workers: int,
     initargs: tuple[Any, ...],
-    progress: _Progress,
+    progress: Progress,
     on_result: Callable[[Any], None],
 ) -> None:
     """Run ``fn`` over ``tasks`` (in this process for one worker, else in a spawn pool)."""
@@ -180,7 +180,7 @@ def _parallel(
         _drain(q, progress)
 
 
-def _drain(q: Any, progress: _Progress) -> None:
+def _drain(q: Any, progress: Progress) -> None:
     while True:
         try:
             progress.docs_done(q.get_nowait())
@@ -254,7 +254,7 @@ def learn_corpus(
         counts.merge(part)
         counts.prune(params.max_keys)
 
-    bar = _Progress(progress, "learn", len(shards))
+    bar = Progress(progress, "learn", len(shards))
     try:
         tasks = [(s, params) for s in shards]
         layout_unused = Layout.for_output(".")  # the learn pass writes nothing
@@ -283,7 +283,7 @@ class Engine(Protocol):
         ...
 
     def process(
-        self, shards: Sequence[Shard], steps: StepOptions, layout: Layout, read: ReadOptions, bar: _Progress
+        self, shards: Sequence[Shard], steps: StepOptions, layout: Layout, read: ReadOptions, bar: Progress
     ) -> None:
         """Run the steps over ``shards``: each writes its part, rejects and done-marker."""
         ...
@@ -315,12 +315,12 @@ class LocalEngine:
         return learn_corpus(shards, read, params, self._workers, progress)
 
     def process(
-        self, shards: Sequence[Shard], steps: StepOptions, layout: Layout, read: ReadOptions, bar: _Progress
+        self, shards: Sequence[Shard], steps: StepOptions, layout: Layout, read: ReadOptions, bar: Progress
     ) -> None:
         _parallel(_run_task, shards, self._workers, (steps, layout, read), bar, lambda _r: None)
 
     def group(self, parts: Sequence[Path], dst: Path, stories: Path, scratch: Path) -> Any:
-        _concat(parts, scratch)
+        concat_files(parts, scratch)
         return _group_module().group_file(scratch, dst, stories_path=stories, workers=self._workers)
 
     def close(self) -> None:
@@ -398,7 +398,7 @@ def _drive(inputs: Sequence[str], output: str, options: RunOptions, engine: Engi
 
     # --- the shards not done yet ---------------------------------------------------------------
     pending = [s for s in shards if not layout.done(s).exists()]
-    bar = _Progress(options.progress, "run", len(shards))
+    bar = Progress(options.progress, "run", len(shards))
     bar.skip(len(shards) - len(pending))
     try:
         engine.process(pending, step_options, layout, options.read, bar)
@@ -446,7 +446,7 @@ def _check_writer(layout: Layout) -> None:
         raise RunError(f"{layout.output}: the SQLite store (kliping.store.sqlite) is not available") from exc
 
 
-def _concat(sources: Iterable[Path], target: Path) -> None:
+def concat_files(sources: Iterable[Path], target: Path) -> None:
     tmp = Layout.temporary(target)
     with open(tmp, "wb") as out:
         for src in sources:
@@ -462,7 +462,7 @@ def _finish(
     asked.  Returns the grouping report, if any.  ``counters`` take the records the SQLite store
     rejects (duplicate ids)."""
     layout.rejects.parent.mkdir(parents=True, exist_ok=True)
-    _concat((layout.shard_rejects(s) for s in shards), layout.rejects)
+    concat_files((layout.shard_rejects(s) for s in shards), layout.rejects)
     if not layout.single_file:
         return None
     parts = [layout.part(s) for s in shards]
@@ -485,7 +485,7 @@ def _finish(
     elif len(parts) == 1 and options.group:
         parts[0].replace(layout.output)
     else:  # JSONL: plain, gzip members and zstd frames all concatenate into a valid stream
-        _concat(parts, layout.output)
+        concat_files(parts, layout.output)
     shutil.rmtree(layout.work)
     return group_report
 

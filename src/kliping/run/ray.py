@@ -33,7 +33,7 @@ from kliping.pipeline import Step
 from kliping.read.base import ReadOptions
 from kliping.run.layout import Layout
 from kliping.run.learn import learn_shard
-from kliping.run.local import RunError, RunOptions, _concat, _Progress, run_corpus
+from kliping.run.local import Progress, RunError, RunOptions, concat_files, run_corpus
 from kliping.run.process import process_shard
 from kliping.run.shards import Shard
 from kliping.run.steps import StepOptions, build_steps
@@ -225,7 +225,7 @@ class RayEngine:
         return counts.model(params)
 
     def process(
-        self, shards: Sequence[Shard], steps: StepOptions, layout: Layout, read: ReadOptions, bar: _Progress
+        self, shards: Sequence[Shard], steps: StepOptions, layout: Layout, read: ReadOptions, bar: Progress
     ) -> None:
         def done(_index: int, payload: bytes) -> None:
             bar.docs_done(int(json.loads(payload).get("docs.in", 0)))
@@ -253,7 +253,7 @@ class RayEngine:
         rows = [{"index": i, "part": str(p)} for i, p in enumerate(parts)]
         _map_rows(self.session, rows, PartSketcher, (), self._actors, add)
         grouping = index.build()
-        _concat(parts, scratch)
+        concat_files(parts, scratch)
         tmp = Layout.temporary(dst)
         try:
             with open_binary(tmp, "wb") as out:

@@ -8,15 +8,9 @@ quotation marks or spacing is still exact.  The hash is the 64-bit integer form 
 
 from __future__ import annotations
 
-from kliping.article import Article
 from kliping.text import body_hash
 
 
 def exact_hash(body: str) -> int:
     """64-bit exact-duplicate key of a clean body (the integer value of ``body_hash``)."""
     return int(body_hash(body), 16)
-
-
-def article_exact_hash(article: Article) -> int:
-    """:func:`exact_hash` of ``article.body``."""
-    return exact_hash(article.body)

@@ -95,11 +95,6 @@ def find_dates(text: str) -> list[FoundDate]:
     return out
 
 
-def first_date(text: str) -> date | None:
-    found = find_dates(text)
-    return found[0].value if found else None
-
-
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
 
 

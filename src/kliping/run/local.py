@@ -77,7 +77,9 @@ class RunOptions:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(step_options: StepOptions | None, layout: Layout, read: ReadOptions, progress: Any) -> None:
+def _init_worker(
+    step_options: StepOptions | None, layout: Layout | None, read: ReadOptions, progress: Any
+) -> None:
     _WORKER.update(layout=layout, read=read, progress=progress)
     _WORKER["steps"] = build_steps(step_options) if step_options is not None else None
 
@@ -257,8 +259,7 @@ def learn_corpus(
     bar = Progress(progress, "learn", len(shards))
     try:
         tasks = [(s, params) for s in shards]
-        layout_unused = Layout.for_output(".")  # the learn pass writes nothing
-        _parallel(_learn_task, tasks, workers, (None, layout_unused, read), bar, merge)
+        _parallel(_learn_task, tasks, workers, (None, None, read), bar, merge)  # learning writes nothing
     finally:
         bar.close()
     return counts.model(params)

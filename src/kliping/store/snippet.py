@@ -83,7 +83,3 @@ def snippet(text: str, stems: set[str], width: int = 220) -> Segments:
     if end < len(text):
         segments.append((" " + ELLIPSIS, False))
     return segments
-
-
-def plain(segments: Segments) -> str:
-    return "".join(t for t, _ in segments)

@@ -34,7 +34,7 @@ from kliping.parse.dates import find_dates, url_date
 from kliping.parse.language import detect_language
 from kliping.pipeline import Stats, Step
 from kliping.resources import load_toml
-from kliping.text import line_hash, normalise_line, text_id
+from kliping.text import line_hash, normalise_line, text_id, word_alternation
 
 _TITLE_END_BAD = (".", ",", ";", ":", "-", "–", "—")
 _QUOTE_OPEN = "\"“”'‘’«"
@@ -82,8 +82,12 @@ class _AgencyCues:
 
     stems: tuple[str, ...]
     after_cue: re.Pattern[str]
+    any_alias: re.Pattern[str]
+    """An agency's name anywhere (a cheap scan): without one, no cue can credit an agency."""
 
     def find(self, body: str) -> list[str]:
+        if self.any_alias.search(body) is None:
+            return []
         low = body.lower()
         found: list[str] = []
         for stem in self.stems:
@@ -112,6 +116,7 @@ def _agency_cues() -> _AgencyCues | None:
         after_cue=re.compile(
             rf"(?i:{cue_alt})\s+(?i:(?:dari|from|kantor berita|news agency|the)\s+)*(?P<agency>{alias_alt})(?!\w)"
         ),
+        any_alias=re.compile(word_alternation(aliases)),
     )
 
 
@@ -154,24 +159,45 @@ class Cleaner:
 
     def clean_article(self, article: Article) -> Article:
         """Fill ``article`` from ``article.raw`` (and ``article.hints``); returns it."""
-        text = article.raw if article.raw is not None else article.body
-        if not isinstance(text, str):
-            raise TypeError(f"article text must be str, not {type(text).__name__}")
-        raw_lines = split_lines(text)
-        lines = [ln.strip() for ln in raw_lines]
-        keys = [normalise_line(ln) if ln and ln.count(" ") < _KEY_MAX_WORDS else None for ln in lines]
-        doc = _Doc(lines=lines, reasons=[None] * len(lines), keys=keys)
-        domain = registered_domain(article.url)
+        return self.clean_batch([article])[0]
 
-        self._structure_and_rules(doc)
-        self._neighbourhood(doc)
-        self._repetition(doc)
+    def clean_batch(self, articles: Sequence[Article]) -> list[Article]:
+        """:meth:`clean_article` for many articles at once: the same results, faster.
+
+        Each layer runs over the whole batch before the next, and the language model over all
+        the bodies at the end, so each one's tables stay in the CPU cache (the fastText model
+        alone costs three times more when other work runs between its calls).  Every input is
+        checked before any is touched: a bad one raises and leaves the batch as it was.
+        """
+        for article in articles:
+            text = article.raw if article.raw is not None else article.body
+            if not isinstance(text, str):
+                raise TypeError(f"article text must be str, not {type(text).__name__}")
+        docs = [self._doc(article) for article in articles]
+        domains = [registered_domain(article.url) for article in articles]
+        for doc in docs:
+            self._structure_and_rules(doc)
+        for doc in docs:
+            self._neighbourhood(doc)
+            self._repetition(doc)
         if self.model is not None:
-            self._learned(doc, domain)
-        self._title(doc, article)
-        dateline = self._dateline(doc, domain)
-        self._fill(article, doc, dateline, domain)
-        return article
+            for doc, domain in zip(docs, domains, strict=True):
+                self._learned(doc, domain)
+        for doc, article in zip(docs, articles, strict=True):
+            self._title(doc, article)
+        datelines = [self._dateline(doc, domain) for doc, domain in zip(docs, domains, strict=True)]
+        for article, doc, dateline, domain in zip(articles, docs, datelines, domains, strict=True):
+            self._fill(article, doc, dateline, domain)
+        for article in articles:
+            self._language(article)
+        return list(articles)
+
+    @staticmethod
+    def _doc(article: Article) -> _Doc:
+        text = article.raw if article.raw is not None else article.body
+        lines = [ln.strip() for ln in split_lines(cast(str, text))]
+        keys = [normalise_line(ln) if ln and ln.count(" ") < _KEY_MAX_WORDS else None for ln in lines]
+        return _Doc(lines=lines, reasons=[None] * len(lines), keys=keys)
 
     # --- layers ----------------------------------------------------------------------------
     def _structure_and_rules(self, doc: _Doc) -> None:
@@ -395,11 +421,14 @@ class Cleaner:
         article.agencies = agencies
 
         article.published = self._published(article, structurals, body)
-        article.language, article.language_score = detect_language(article.body)
-        if not article.language and isinstance(hints.get("language"), str):
-            article.language = hints["language"][:2].lower() or None
         if not article.id:
             article.id = text_id(article.body) if article.body else text_id(article.raw or "")
+
+    @staticmethod
+    def _language(article: Article) -> None:
+        article.language, article.language_score = detect_language(article.body)
+        if not article.language and isinstance(article.hints.get("language"), str):
+            article.language = article.hints["language"][:2].lower() or None
 
     @staticmethod
     def _published(article: Article, structurals: Sequence[Structural], body: Sequence[str]) -> str | None:
@@ -453,8 +482,12 @@ class CleanStep(Step):
         self.cleaner = Cleaner(model)
 
     def process(self, article: Article, stats: Stats) -> Article | None:
-        self.cleaner.clean_article(article)
-        stats.incr("clean.docs")
-        for r in article.removed:
-            stats.incr(f"removed.{r.reason}")
-        return article
+        return self.process_batch([article], stats)[0]
+
+    def process_batch(self, articles: Sequence[Article], stats: Stats) -> list[Article | None]:
+        self.cleaner.clean_batch(articles)
+        stats.incr("clean.docs", len(articles))
+        for article in articles:
+            for r in article.removed:
+                stats.incr(f"removed.{r.reason}")
+        return list(articles)

@@ -51,6 +51,12 @@ class Step:
     def process(self, article: Article, stats: Stats) -> Article | None:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def process_batch(self, articles: Sequence[Article], stats: Stats) -> list[Article | None]:
+        """:meth:`process` over several Articles, one result each, in order.  A step overrides
+        it when a batch is faster; an override that raises must not have counted anything in
+        ``stats`` (the batch is then done again one Article at a time)."""
+        return [self.process(article, stats) for article in articles]
+
     def run(self, articles: Iterable[Article], stats: Stats) -> Iterator[Article]:
         for article in articles:
             out = self.process(article, stats)
@@ -60,6 +66,27 @@ class Step:
     def config(self) -> dict[str, Any]:
         """What identifies this step's behaviour (recorded in run manifests)."""
         return {"name": self.name}
+
+
+def _step_batch(step: Step, articles: list[Article], stats: Stats) -> list[Article | Exception | None]:
+    """``step`` over ``articles``: its own batch method when it has one (a batch that raises is
+    done again one Article at a time, so that the failure is pinned on its record)."""
+    if type(step).process_batch is not Step.process_batch:
+        try:
+            results: list[Article | Exception | None] = list(step.process_batch(articles, stats))
+        except Exception:
+            pass
+        else:
+            if len(results) != len(articles):
+                raise RuntimeError(f"step {step.name!r}: {len(results)} results for {len(articles)} articles")
+            return results
+    out: list[Article | Exception | None] = []
+    for article in articles:
+        try:
+            out.append(step.process(article, stats))
+        except Exception as exc:
+            out.append(exc)
+    return out
 
 
 @dataclass
@@ -74,6 +101,23 @@ class Pipeline:
         for step in self.steps:
             stream = step.run(stream, stats)
         yield from stream
+
+    def process_batch(
+        self, articles: Sequence[Article], stats: Stats | None = None
+    ) -> list[Article | Exception | None]:
+        """Run every step over a batch, step after step.  One outcome per Article, in order:
+        the Article, ``None`` when a step dropped it, or the exception a step raised for it
+        (:class:`Rejected`, or an error) — one record's failure never costs the others."""
+        stats = stats if stats is not None else Stats()
+        out: list[Article | Exception | None] = list(articles)
+        for step in self.steps:
+            alive = [(i, a) for i, a in enumerate(out) if isinstance(a, Article)]
+            if not alive:
+                break
+            results = _step_batch(step, [a for _, a in alive], stats)
+            for (i, _), result in zip(alive, results, strict=True):
+                out[i] = result
+        return out
 
     def process(self, article: Article, stats: Stats | None = None) -> Article | None:
         """Run every step over one Article (``None`` when a step drops it)."""

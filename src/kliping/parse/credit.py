@@ -22,6 +22,7 @@ from functools import cache
 from kliping.outlets import Outlet, Registry
 from kliping.parse.dates import find_dates, timestamp_date
 from kliping.resources import load_toml
+from kliping.text import word_alternation
 
 MAX_STRUCTURAL_CHARS = 160
 _TIMESTAMP_MAX_CHARS = 90
@@ -39,8 +40,8 @@ class Structural:
     """A place printed with the timestamp ("Jakarta ● Tue, October 21, 2025")."""
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def _alt(words: list[str], ignore_case: bool = False) -> str:
+    return word_alternation(words, ignore_case=ignore_case)
 
 
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|[a-z]{1,3}(?=\s+[A-Z])|bin|binti|van|der|de|da|di|al|el|La|Le)"
@@ -69,7 +70,7 @@ def _patterns() -> _Patterns:
     author = list(data["author_labels"])
     other = list(data["other_labels"])
     source = list(data["source_labels"])
-    labels = _alt(author + other + source)
+    labels = _alt(author + other + source, ignore_case=True)
     return _Patterns(
         labelled=re.compile(rf"^\s*(?:{labels})(?:\s*:|(?<=\bby)\s)\s*\S", re.IGNORECASE),
         label_split=re.compile(

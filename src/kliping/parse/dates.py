@@ -13,6 +13,7 @@ from datetime import date
 from functools import cache
 
 from kliping.resources import load_toml
+from kliping.text import word_alternation
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ class _Tables:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Names for a pattern compiled with IGNORECASE."""
+    return word_alternation(words, ignore_case=True)
 
 
 @cache

@@ -21,6 +21,8 @@ from kliping.write.jsonl import JsonlWriter
 
 #: Report progress every this many records.
 PROGRESS_EVERY = 200
+#: Records run through the steps together (each step over the batch, then the next: faster).
+BATCH = 64
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
@@ -49,6 +51,27 @@ def process_shard(
     writer = open_writer(tmp_part)
     rejects = JsonlWriter(tmp_rejects)
     pending = 0
+    batch: list[tuple[str, int, Article]] = []
+
+    def flush() -> None:
+        outcomes = pipeline.process_batch([item for _, _, item in batch], stats)
+        for (source, position, item), out in zip(batch, outcomes, strict=True):
+            if isinstance(out, Article):
+                writer.write(out)
+                stats.incr("docs.out")
+                stats.incr(f"language.{out.language or 'unknown'}")
+                stats.incr(f"outlet.{out.outlet or 'unknown'}")
+                continue
+            if isinstance(out, Rejected):
+                reject = _step_reject(source, position, item, out.reason, out.detail)
+            elif isinstance(out, Exception):  # a bug or a pathological record: rejected, never lost
+                reject = _step_reject(source, position, item, "error", f"{type(out).__name__}: {out}")
+            else:
+                reject = _step_reject(source, position, item, "dropped", "a step dropped the record")
+            rejects.write_record(reject.to_dict())
+            stats.incr(f"rejected.{reject.reason}")
+        batch.clear()
+
     try:
         for source, position, item in read_shard(shard, read_options):
             stats.incr("docs.in")
@@ -60,22 +83,11 @@ def process_shard(
                 rejects.write_record(item.to_dict())
                 stats.incr(f"rejected.{item.reason}")
                 continue
-            try:
-                out = pipeline.process(item, stats)
-            except Rejected as exc:
-                reject = _step_reject(source, position, item, exc.reason, exc.detail)
-            except Exception as exc:  # a bug or a pathological record: rejected, never lost
-                reject = _step_reject(source, position, item, "error", f"{type(exc).__name__}: {exc}")
-            else:
-                if out is not None:
-                    writer.write(out)
-                    stats.incr("docs.out")
-                    stats.incr(f"language.{out.language or 'unknown'}")
-                    stats.incr(f"outlet.{out.outlet or 'unknown'}")
-                    continue
-                reject = _step_reject(source, position, item, "dropped", "a step dropped the record")
-            rejects.write_record(reject.to_dict())
-            stats.incr(f"rejected.{reject.reason}")
+            batch.append((source, position, item))
+            if len(batch) >= BATCH:
+                flush()
+        if batch:
+            flush()
     except BaseException:
         writer.close()
         rejects.close()

@@ -86,22 +86,18 @@ class Rules:
             ):
                 return "share"
         bucket = self.buckets.get(text[:_BUCKET].lower())
-        tail = self.tail if self._tail_gate(text) else None
-        for rx, how in ((bucket, "match"), (self.head, "match"), (tail, "tail"), (self.free, "search")):
-            if rx is None:
-                continue
-            if how == "match":
-                m = rx.match(text)
-            elif how == "tail":
-                m = rx.search(text, max(0, len(text) - _TAIL))
-            else:
-                m = rx.search(text)
-            if m is None or m.lastgroup is None:
-                continue
-            if n <= self.max_words[m.lastgroup]:
-                return m.lastgroup
-            return self._slow(text, n)  # a kind matched but the line is too long for it: try the others
-        return None
+        m = bucket.match(text) if bucket is not None else None
+        if m is None and self.head is not None:
+            m = self.head.match(text)
+        if m is None and self.tail is not None and self._tail_gate(text):
+            m = self.tail.search(text, max(0, len(text) - _TAIL))
+        if m is None and self.free is not None:
+            m = self.free.search(text)
+        if m is None or m.lastgroup is None:
+            return None
+        if n <= self.max_words[m.lastgroup]:
+            return m.lastgroup
+        return self._slow(text, n)  # a kind matched but the line is too long for it: try the others
 
     def classify_lines(
         self, lines: Sequence[str], keys: Sequence[str | None] | None = None
@@ -122,7 +118,10 @@ class Rules:
         if self.tail_ends and text.rstrip(". \t").endswith(self.tail_ends):
             return True
         end = text[-_TAIL:].lower()
-        return any(need in end for need in self.tail_needs)
+        for need in self.tail_needs:  # noqa: SIM110  (a loop: no generator frame on the hot path)
+            if need in end:
+                return True
+        return False
 
     def _slow(self, text: str, n: int) -> str | None:
         for kind in KINDS:

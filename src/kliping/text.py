@@ -12,12 +12,16 @@ import xxhash
 _WS = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w]+")
 _DIGIT = re.compile(r"\d")
-# ASCII fast path of normalise_line: digits -> 0, punctuation -> space (same result as the regexes).
-_ASCII_TABLE = str.maketrans(
-    {**{c: "0" for c in "0123456789"}, **{c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~\t\n\r\x0b\x0c"}}
-)
-_ASCII_TABLE.update({i: " " for i in range(0, 32)})
-_ASCII_TABLE[127] = " "
+# ASCII fast path of normalise_line: one byte table lowers letters, turns digits into 0 and
+# punctuation and control characters into spaces (the same result as the general path).
+_ASCII_BYTES = bytes(
+    ord("0")
+    if chr(i).isdigit()
+    else ord(" ")
+    if not chr(i).isalnum() and chr(i) != "_"
+    else ord(chr(i).lower())
+    for i in range(128)
+) + bytes(range(128, 256))
 
 
 def collapse_ws(text: str) -> str:
@@ -32,7 +36,12 @@ def normalise_line(line: str) -> str:
     "Copyright 2008 - 2023" and "Copyright 2008 - 2024" share a key.
     """
     if line.isascii():
-        return " ".join(line.lower().translate(_ASCII_TABLE).split())
+        return " ".join(line.encode("ascii").translate(_ASCII_BYTES).decode("ascii").split())
+    return _normalise_any(line)
+
+
+def _normalise_any(line: str) -> str:
+    """:func:`normalise_line` for any text (the ASCII fast path must agree with it)."""
     text = _DIGIT.sub("0", unicodedata.normalize("NFKC", line).casefold())
     return " ".join(_NON_WORD.sub(" ", text).split())
 

@@ -1,4 +1,4 @@
-"""word_alternation: a trie that matches exactly what the plain longest-first alternation matches."""
+"""Shared text helpers: the fast paths agree with the plain ones."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kliping.text import word_alternation
+from kliping.text import _normalise_any, normalise_line, word_alternation
 
 _ALPHABET = "abAB .-1"
 words = st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=5), min_size=1, max_size=8)
@@ -42,3 +42,15 @@ def test_shape_and_edge_cases() -> None:
     assert word_alternation(["Baca", "baca juga"], boundary=True) == r"(?:Baca(?!\w)|baca\ juga(?!\w))"
     assert re.fullmatch(word_alternation([]), "") is None  # no words: matches nothing
     assert re.fullmatch(word_alternation(["MEI"], ignore_case=True), "Mei", re.IGNORECASE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_fast_path_of_normalise_line(line: str) -> None:
+    assert normalise_line(line) == _normalise_any(line)
+
+
+def test_normalise_line_examples() -> None:
+    assert normalise_line("Copyright 2008 - 2023, TEMPO.CO") == "copyright 0000 0000 tempo co"
+    assert normalise_line("Baca juga:  Harga_Beras\tNaik!") == "baca juga harga_beras naik"
+    assert normalise_line("Ｂａｃａ Juga") == "baca juga"  # NFKC on the general path

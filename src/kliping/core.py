@@ -120,7 +120,7 @@ def _agency_cues() -> _AgencyCues | None:
     )
 
 
-_KEY_MAX_WORDS = 15
+_KEY_MAX_WORDS = REPEAT_MAX_WORDS  # a line has a key when the repetition layer counts it
 _STRUCTURAL_REASON: dict[str, Reason] = {"dateline": "dateline", "credit": "credit", "byline": "byline"}
 
 
@@ -143,6 +143,7 @@ class Cleaner:
         self.rules: Rules = rules()
         self.registry: Registry = registry()
         self._agency_cues = _agency_cues()
+        self._markers = self.rules.headers | self.rules.tag_headers | self.rules.caption_markers
 
     # --- public ----------------------------------------------------------------------------
     def clean(
@@ -218,11 +219,14 @@ class Cleaner:
 
     def _neighbourhood(self, doc: _Doc) -> None:
         """Headlines under a bare "Baca Juga" header; the caption after "Lihat Foto"."""
-        lines, reasons = doc.lines, doc.reasons
+        lines, reasons, keys = doc.lines, doc.reasons, doc.keys
+        markers = self._markers
         n = len(lines)
         for i in range(n):
             line = lines[i]
-            if not line or reasons[i] not in (None, "related", "caption", "promo"):
+            key = keys[i]
+            # every header and marker is a short line (it has a key) with a known key
+            if key is None or key not in markers or reasons[i] not in (None, "related", "caption", "promo"):
                 continue
             if self.rules.is_header(line, doc.keys[i]):
                 reasons[i] = "related"
@@ -257,7 +261,7 @@ class Cleaner:
         if not keys:
             return
         for i, key in enumerate(doc.keys):
-            if doc.reasons[i] is None and key in keys and doc.lines[i].count(" ") < REPEAT_MAX_WORDS:
+            if doc.reasons[i] is None and key in keys:  # only short lines have keys
                 doc.reasons[i] = "repeated"
 
     def _learned(self, doc: _Doc, domain: str | None) -> None:

@@ -7,7 +7,6 @@ paragraph accidentally pasted twice is not dropped as boilerplate.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from kliping.text import normalise_line
@@ -20,16 +19,17 @@ def repeated_keys(
 ) -> frozenset[str]:
     """Normalised keys of short lines (fewer than ``max_words`` words) that occur at least twice.
 
-    ``keys`` may give each line's :func:`normalise_line` already computed (None: compute it).
+    ``keys``: the lines' keys computed already — each short line's :func:`normalise_line`, None
+    for the other lines (then ``lines`` and ``max_words`` are not looked at).
     """
-    counts: Counter[str] = Counter()
-    for i, line in enumerate(lines):
-        if line and line.count(" ") < max_words:
-            key = keys[i] if keys is not None else None
-            if key is None:
-                key = normalise_line(line)
-            if key:
-                counts[key] += 1
-    if len(counts) == sum(counts.values()):
-        return frozenset()
-    return frozenset(k for k, n in counts.items() if n > 1)
+    if keys is None:
+        keys = [normalise_line(line) if line and line.count(" ") < max_words else None for line in lines]
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for key in keys:
+        if key:
+            if key in seen:
+                repeated.add(key)
+            else:
+                seen.add(key)
+    return frozenset(repeated)

@@ -30,7 +30,13 @@ class _Tables:
     months: dict[str, int]
     weekdays: dict[str, int]
     pattern: re.Pattern[str]
+    lower_pattern: re.Pattern[str]
+    """``pattern`` without IGNORECASE, for ASCII text put in lower case: the same matches, twice
+    as fast (the regex engine skips a literal branch at once, a case-folded one it must try)."""
     zones: tuple[str, ...]
+    reach: int
+    """Most characters a date can span before its year starts, when no two white-space
+    characters stand together (each ``\\s*`` then takes at most one)."""
 
 
 def _alt(words: list[str]) -> str:
@@ -50,8 +56,7 @@ def _tables() -> _Tables:
     mon = _alt(list(months))
     wd = _alt(list(weekdays))
     # One alternation, tried left to right at each position.
-    pattern = re.compile(
-        rf"""
+    source = rf"""
         (?:(?P<wd>\b(?:{wd}))\.?\s*,?\s*(?:\(\s*)?)?          # optional weekday, "Senin (" or "Rabu, "
         (?:
             (?P<d1>\d{{1,2}})\s+(?P<m1>{mon})\.?\s+(?P<y1>(?:19|20)\d\d)\b          # 5 Oktober 2022
@@ -59,10 +64,13 @@ def _tables() -> _Tables:
           | (?P<d3>\d{{1,2}})[/.\-](?P<m3>\d{{1,2}})[/.\-](?P<y3>(?:19|20)\d\d)\b    # 3/10/2022
           | (?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b                       # 2022-10-03
         )
-        """,
-        re.IGNORECASE | re.VERBOSE,
-    )
-    return _Tables(months, weekdays, pattern, tuple(data["clock"]["zones"]))
+        """
+    pattern = re.compile(source, re.IGNORECASE | re.VERBOSE)
+    lower_pattern = re.compile(source, re.VERBOSE)
+    longest_month = max(map(len, months))
+    # weekday "." " " "," " " "(" " "  +  the longest form before the year: "January 6th, "
+    reach = max(map(len, weekdays)) + 6 + longest_month + 1 + 1 + 2 + 2 + 1 + 1
+    return _Tables(months, weekdays, pattern, lower_pattern, tuple(data["clock"]["zones"]), reach)
 
 
 def _make(y: str, m: int, d: str) -> date | None:
@@ -75,26 +83,59 @@ def _make(y: str, m: int, d: str) -> date | None:
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
+_ANY_YEAR = re.compile(r"(?=(?:19|20)\d\d)")  # zero-width: overlapping years ("2012024") all count
+_WS_RUN = re.compile(r"\s\s")
+_AFTER_YEAR = 12
+"""Characters from a year's start to past the end of a date that starts with it ("2022-10-03"),
+plus the one that ``\\b`` looks at."""
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every absolute day-precision date in ``text``, in order."""
     if not _YEAR.search(text):
         return []  # every form below carries a four-digit year: skip the costly scan
     t = _tables()
-    out: list[FoundDate] = []
-    for m in t.pattern.finditer(text):
-        g = m.groupdict()
-        value: date | None = None
-        if g["y1"]:
-            value = _make(g["y1"], t.months[g["m1"].lower()], g["d1"])
-        elif g["y2"]:
-            value = _make(g["y2"], t.months[g["m2"].lower()], g["d2"])
-        elif g["y3"]:
-            value = _make(g["y3"], int(g["m3"]), g["d3"])
-        elif g["y4"]:
-            value = _make(g["y4"], int(g["m4"]), g["d4"])
-        if value is not None:
-            out.append(FoundDate(value, m.start(), m.end(), bool(g["wd"])))
+    return [d for d in (_found(m, t) for m in _date_matches(text, t)) if d is not None]
+
+
+def _date_matches(text: str, t: _Tables) -> list[re.Match[str]]:
+    """``t.pattern.finditer(text)``, but the pattern is only tried near the years: every date
+    holds one, and starts at most ``t.reach`` characters before it (when white space comes in
+    single characters; otherwise the whole text is scanned)."""
+    pattern = t.pattern
+    if text.isascii():
+        pattern, text = t.lower_pattern, text.lower()
+    if len(text) <= 2 * t.reach or _WS_RUN.search(text):
+        return list(pattern.finditer(text))
+    out: list[re.Match[str]] = []
+    done = 0  # where the last match ended: matches do not overlap
+    for year in _ANY_YEAR.finditer(text):
+        start = year.start()
+        if start + 4 <= done:
+            continue
+        end = start + _AFTER_YEAR
+        m = pattern.search(text, max(done, start - t.reach), end)
+        if m is not None and m.end() >= end - 1:
+            m = pattern.search(text, max(done, start - t.reach))  # it may run on: look again
+        if m is None:
+            continue
+        out.append(m)
+        done = m.end() if m.end() > m.start() else m.end() + 1
     return out
+
+
+def _found(m: re.Match[str], t: _Tables) -> FoundDate | None:
+    g = m.groupdict()
+    value: date | None = None
+    if g["y1"]:
+        value = _make(g["y1"], t.months[g["m1"].lower()], g["d1"])
+    elif g["y2"]:
+        value = _make(g["y2"], t.months[g["m2"].lower()], g["d2"])
+    elif g["y3"]:
+        value = _make(g["y3"], int(g["m3"]), g["d3"])
+    elif g["y4"]:
+        value = _make(g["y4"], int(g["m4"]), g["d4"])
+    return FoundDate(value, m.start(), m.end(), bool(g["wd"])) if value is not None else None
 
 
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")

@@ -152,3 +152,20 @@ def test_sqlite_output_dispatch(tmp_path: Path) -> None:
         report = run_corpus([str(src)], str(tmp_path / "out.db"), options)
         assert report["docs_out"] == 1 and (tmp_path / "out.db").exists()
         assert (tmp_path / "rej.jsonl").exists()
+
+
+def test_every_reject_reason_in_the_code_is_in_the_vocabulary() -> None:
+    """Readers and steps reject with reasons from REJECT_REASONS (a fixed vocabulary, like removal
+    reasons): a new reason must be added there, with its meaning."""
+    import re
+
+    from kliping.read.base import REJECT_REASONS
+
+    src = Path(__file__).resolve().parents[1] / "src" / "kliping"
+    call = re.compile(r"\b(?:Reject|Rejected|_step_reject)\((?P<args>[^()]*)")
+    found: set[str] = set()
+    for path in src.rglob("*.py"):
+        for m in call.finditer(path.read_text(encoding="utf-8")):
+            found.update(re.findall(r'"([a-z]+(?:-[a-z0-9]+)*)"', m.group("args")))
+    assert {"binary-file", "no-article", "dropped", "error"} <= found  # the scan sees the calls
+    assert found <= set(REJECT_REASONS), found - set(REJECT_REASONS)

@@ -27,6 +27,7 @@ REJECT_REASONS: Final = (
     "malformed-csv",  # a CSV row that does not parse or has more cells than the header
     "unreadable-file",  # a file that cannot be opened or parsed at all
     "error",  # a step failed on the record (detail holds the exception)
+    "dropped",  # a step dropped the record without saying why
     "duplicate-id",  # a second record with an id already in a SQLite store (which keeps one per id)
     "no-article",  # an HTML page with no article text in it
 )

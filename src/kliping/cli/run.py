@@ -61,6 +61,11 @@ def parse_size(value: str) -> int:
     "--enrich/--no-enrich", default=None, help="Entities, quotes, dates (default: on when available)."
 )
 @click.option("--group", is_flag=True, help="Group near-duplicate stories after the run (kliping.group).")
+@click.option(
+    "--drop-duplicates",
+    is_flag=True,
+    help="With --group: keep one copy of each story; the others go to the rejects as 'duplicate'.",
+)
 @click.option("--shard-size", default="8MB", show_default=True, help="Input bytes per shard.")
 @click.option(
     "--engine",
@@ -90,6 +95,7 @@ def command(
     learn: str,
     enrich: bool | None,
     group: bool,
+    drop_duplicates: bool,
     shard_size: str,
     engine: str,
     address: str | None,
@@ -117,6 +123,7 @@ def command(
         learn=learn,
         progress=not quiet,
         group=group,
+        drop_duplicates=drop_duplicates,
     )
     if address is not None and engine != "ray":
         raise click.UsageError("--address needs --engine ray")

@@ -28,6 +28,7 @@ REJECT_REASONS: Final = (
     "unreadable-file",  # a file that cannot be opened or parsed at all
     "error",  # a step failed on the record (detail holds the exception)
     "dropped",  # a step dropped the record without saying why
+    "duplicate",  # a copy of another record's story, left out by `run --group --drop-duplicates`
     "duplicate-id",  # a second record with an id already in a SQLite store (which keeps one per id)
     "no-article",  # an HTML page with no article text in it
 )

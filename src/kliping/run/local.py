@@ -67,6 +67,9 @@ class RunOptions:
     progress: bool = True
     group: bool = False
     """Near-duplicate grouping pass after the run (:mod:`kliping.group`)."""
+    drop_duplicates: bool = False
+    """With ``group``: leave every copy but the first of a story out of the output (each one goes
+    to the rejects as ``duplicate``, naming the record it copies)."""
 
     @property
     def n_workers(self) -> int:
@@ -359,6 +362,8 @@ def _drive(inputs: Sequence[str], output: str, options: RunOptions, engine: Engi
     _check_writer(layout)
     if options.group and not (layout.single_file and layout.part_suffix.startswith(".jsonl")):
         raise RunError("--group needs a single JSONL or SQLite output (-o out.jsonl, out.jsonl.gz or out.db)")
+    if options.drop_duplicates and not options.group:
+        raise RunError("--drop-duplicates needs --group (the duplicates are found by grouping)")
     key_data = {
         "inputs": _input_fingerprint(inputs),
         "shards": [s.to_dict() for s in shards],
@@ -477,6 +482,8 @@ def _finish(
             "stories": report.stories,
             "duplicates": report.duplicates,
         }
+        if options.drop_duplicates:
+            group_report["dropped"] = _drop_duplicates(grouped, layout.rejects, counters)
         parts = [grouped]
     kind = layout.output.name.lower()
     if kind.endswith((".db", ".sqlite")):
@@ -534,6 +541,42 @@ def _merge_into_writer(
             counters["docs.out"] = counters.get("docs.out", 0) - len(duplicates)
             counters["rejected.duplicate-id"] = counters.get("rejected.duplicate-id", 0) + len(duplicates)
     tmp.replace(target)
+
+
+def _drop_duplicates(grouped: Path, rejects: Path, counters: dict[str, int]) -> int:
+    """Rewrite ``grouped`` without the records that copy another (``duplicate_of``); each one is
+    appended to ``rejects`` as ``duplicate`` and counted, so in = out + rejected holds."""
+    from kliping.article import Article
+    from kliping.read.base import Reject, excerpt
+    from kliping.read.formats import open_binary
+    from kliping.write.base import open_writer
+
+    tmp = grouped.with_name(f"dedup-{grouped.name}")
+    writer = open_writer(tmp)
+    dropped = 0
+    try:
+        with open_binary(grouped) as fh, open(rejects, "ab") as rejected:
+            for line in fh:
+                article = Article.from_dict(json.loads(line))
+                if not article.duplicate_of:
+                    writer.write(article)
+                    continue
+                reject = Reject(
+                    str(article.extra.get("path") or article.url or grouped.name),
+                    0,
+                    "duplicate",
+                    f"a copy of {article.duplicate_of!r} (story {article.story!r})",
+                    article.id,
+                    excerpt(article.body),
+                )
+                rejected.write(json.dumps(reject.to_dict(), ensure_ascii=False).encode("utf-8") + b"\n")
+                dropped += 1
+    finally:
+        writer.close()
+    tmp.replace(grouped)
+    counters["docs.out"] = counters.get("docs.out", 0) - dropped
+    counters["rejected.duplicate"] = counters.get("rejected.duplicate", 0) + dropped
+    return dropped
 
 
 def _merge_parquet(parts: Sequence[Path], target: Path) -> None:

@@ -524,7 +524,7 @@ def _merge_into_writer(
                     writer.write(Article.from_dict(json.loads(line)))
     finally:
         writer.close()
-    duplicates: list[Article] = getattr(writer, "duplicates", [])
+    duplicates = writer.duplicates
     if duplicates:
         with open(rejects or Layout.for_output(target).rejects, "ab") as fh:
             for article in duplicates:

@@ -11,6 +11,10 @@ OutputKind = Literal["jsonl", "parquet", "db"]
 
 
 class Writer(Protocol):
+    duplicates: list[Article]
+    """Records the writer did not keep because one with the same id is in already (only the
+    SQLite store, which holds one article per id, refuses any): the caller rejects them."""
+
     def write(self, article: Article) -> None: ...
 
     def close(self) -> None: ...

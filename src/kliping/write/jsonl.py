@@ -31,6 +31,7 @@ class JsonlWriter:
         self.path = Path(path)
         self._fh = open_binary(self.path, "wb")
         self.count = 0
+        self.duplicates: list[Article] = []  # a file keeps every record
 
     def write(self, article: Article) -> None:
         self.write_record(article.to_record())

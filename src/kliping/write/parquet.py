@@ -61,6 +61,7 @@ class ParquetWriter:
         self._extra_types: dict[str, Any] | None = None
         self._writer: Any = None
         self.count = 0
+        self.duplicates: list[Article] = []  # a file keeps every record
 
     def write(self, article: Article) -> None:
         self.write_record(article.to_record())

@@ -140,7 +140,8 @@ def test_body_must_be_text() -> None:
 
 DATE_WORDS = st.sampled_from(
     ["Rabu,", "5", "Oktober", "2022", "(3/10)", "pada", "Agustus", "lalu", "sejak", "2019", "hari", "ini",
-     "Jum'at", "June", "14,", "last", "week", "kemarin", "x", "pekan", "mendatang", "(18/4/2023)", "\n"]
+     "Jum'at", "June", "14,", "last", "week", "kemarin", "x", "pekan", "mendatang", "(18/4/2023)", "\n",
+     "AGUSTUS", "Auguſt", "Senİn", "ıni", "dan", "in", "1/2"]
 )  # fmt: skip
 
 
@@ -152,3 +153,60 @@ def test_date_scan_matches_full_regex(body: str) -> None:
 
     t = _tables()
     assert [m.span() for m in _matches(body, t)] == [m.span() for m in t.pattern.finditer(body)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sejak AGUSTUS lalu harga naik.", [("AGUSTUS lalu", "2022-08", "month")]),
+        # letters that match case-blind but lowercase to other letters (long s, dotted I)
+        (
+            "Pada Auguſt lalu dan Senİn.",
+            [("Auguſt lalu", "2022-08", "month"), ("Senİn", "2022-10-03", "day")],
+        ),
+    ],
+)
+def test_case_blind_month_and_weekday_names(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(d.text, d.value, d.precision) for d in find_dates(text, PUBLISHED)] == expected
+
+
+SHORT_REF_WORDS = st.sampled_from(
+    ["Budi", "Santoso", "kata", "ujar", "said", "says", "according", "to", "mengatakan", "menyebut", "told",
+     "dan", "of", "PT", "Lim", "O'Neil", "Al-Jazeera", "x-Budi", ",", "/", ".", "Rabu", "menurut", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(SHORT_REF_WORDS, max_size=30), language=st.sampled_from(["id", "en"]))
+def test_short_refs_found_at_chunk_ends_as_by_one_regex(words: list[str], language: str) -> None:
+    """Names after a said-cue or before a speech verb, found from the chunks, are exactly what
+    one left-to-right regex over the whole text finds."""
+    import re
+
+    from kliping.enrich import entities as E
+
+    text = " ".join(words).replace(" , ", ", ").replace(" / ", "/")
+    lex = E.lexicon(language)
+    tok, verbs = lex.tok.pattern, lex.verb_after.pattern[len("[ ](?:") : -len(r")\b")]
+    cues = "|".join(re.escape(w) for w in E._SAID_CUES)
+    one = re.compile(rf"\b(?:{cues})[ ](?P<a>{tok})(?![ ][{E._UPPER}])|(?P<b>{tok})[ ](?:{verbs})\b")
+    expected = [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup == "b") for m in one.finditer(text)]
+    chunks = [m.span() for m in lex.chunk.finditer(text)]
+    assert list(E._short_ref_names(text, lex, chunks)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab ,Mal.\nX_1é", max_size=24), word=st.sampled_from(["Mal", "Ma", "X", "Malé"]))
+def test_used_mid_sentence_is_the_lookbehind_regex(text: str, word: str) -> None:
+    import re
+
+    from kliping.enrich.entities import _used_mid_sentence
+
+    expected = re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", text) is not None
+    assert _used_mid_sentence(text, word) == expected
+
+
+def test_acronym_led_organisation_ending_in_an_administrative_word() -> None:
+    """Regression: "BPBD Kabupaten" at the end of a run looked for a place past the last word."""
+    found = extract_entities("Petugas BPBD Kabupaten datang.", "id")
+    assert [(e.text, e.label) for e in found] == [("BPBD", "ORG")]

@@ -25,10 +25,11 @@ from functools import cache
 
 from kliping.article import DateMention, Precision
 from kliping.resources import load_toml
+from kliping.text import word_alternation
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return word_alternation(words)
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,12 @@ class _Tables:
     past: frozenset[str]
     future: frozenset[str]
     pattern: re.Pattern[str]
-    starts: frozenset[str]
-    """First words (lowercased) a date expression can start with; digits start one too."""
+    starts: re.Pattern[str]
+    """A non-word character and what a date can start with (in lowercased text)."""
+    starts_any_case: re.Pattern[str]
+    first: re.Pattern[str]
+    """What a date can start with, for the text's first character."""
+    first_any_case: re.Pattern[str]
 
 
 @cache
@@ -77,10 +82,29 @@ def _tables() -> _Tables:
         """,
         re.IGNORECASE | re.VERBOSE,
     )
-    firsts = [*months, *weekdays, *relative, *mw["before"]]
-    starts = frozenset(_WORD.match(w.lower()).group() for w in firsts if _WORD.match(w))  # type: ignore[union-attr]
+    # a day before a month ("5 Oktober") or a slash ("3/10"), a month, weekday or relative word,
+    # or a word before a bare month or year ("pada Agustus", "sejak 2019") followed by one: a
+    # necessary condition for a match of ``pattern``, cheap to scan for
+    before = set(mw["before"])
+    firsts = {m.group() for w in [*months, *weekdays, *relative] if (m := _WORD.match(w.lower()))}
+    mon_low = word_alternation(months)
+    start = (
+        rf"(?:\d\d?(?:\s+{mon_low}|/\d)|(?:{word_alternation(firsts)})(?!\w)"
+        rf"|(?:{word_alternation(before - firsts)})\s+(?:\d|{mon_low}))"
+    )
+    # a word's start is right after a non-word character: scanning for that character first is
+    # faster than a lookbehind at every position
     return _Tables(
-        months, weekdays, relative, frozenset(mw["past"]), frozenset(mw["future"]), pattern, starts
+        months,
+        weekdays,
+        relative,
+        frozenset(mw["past"]),
+        frozenset(mw["future"]),
+        pattern,
+        re.compile(rf"\W{start}"),
+        re.compile(rf"\W{start}", re.IGNORECASE),
+        re.compile(start),
+        re.compile(start, re.IGNORECASE),
     )
 
 
@@ -89,17 +113,34 @@ _WORD = re.compile(r"\w+")
 
 def _matches(body: str, t: _Tables) -> Iterator[re.Match[str]]:
     """``t.pattern.finditer(body)``, tried only at words that can start a date (much faster)."""
-    pos = 0
-    for w in _WORD.finditer(body):
-        if w.start() < pos:
-            continue
-        word = w.group()
-        if not (word[0].isdigit() or word.lower() in t.starts):
-            continue
-        m = t.pattern.match(body, w.start())
-        if m and m.end() > m.start():
-            pos = m.end()
+    # the scan runs on the lowercased text (twice as fast as a case-blind regex) when lowercasing
+    # keeps every offset and no letter matches an ASCII letter case-blind that lowercases to
+    # something else (dotless ı, long ſ)
+    low = body.lower()
+    search, first = t.starts.search, t.first.match
+    if len(low) != len(body) or "ı" in body or "ſ" in body:
+        low, search, first = body, t.starts_any_case.search, t.first_any_case.match
+    match = t.pattern.match
+    if first(low):
+        at = 0
+    else:
+        w = search(low)
+        at = w.start() + 1 if w else -1
+    while at >= 0:
+        m = match(body, at)
+        if m and m.end() > at:
             yield m
+            nxt = m.end()
+        else:
+            nxt = at + 1
+        # the next word start at or after nxt: a non-word character at nxt - 1 or later
+        w = search(low, nxt - 1)
+        at = w.start() + 1 if w else -1
+
+
+def _key(word: str) -> str:
+    """The table key of a word the case-blind pattern matched ("Auguſt" -> "august")."""
+    return word.lower().replace("ſ", "s").replace("ı", "i").replace("i\u0307", "i")
 
 
 def parse_published(published: str | None) -> date | None:
@@ -136,9 +177,9 @@ def find_dates(body: str, published: str | None) -> list[DateMention]:
         start, end = m.start(), m.end()
         if g["full"]:
             if g["d1"]:
-                d, mo, y = g["d1"], t.months[g["m1"].lower()], g["y1"]
+                d, mo, y = g["d1"], t.months[_key(g["m1"])], g["y1"]
             elif g["m2"]:
-                d, mo, y = g["d2"], t.months[g["m2"].lower()], g["y2"]
+                d, mo, y = g["d2"], t.months[_key(g["m2"])], g["y2"]
             else:
                 d, mo, y = g["d3"], int(g["m3"]), g["y3"]
                 if y and len(y) == 2:
@@ -156,16 +197,16 @@ def find_dates(body: str, published: str | None) -> list[DateMention]:
                 text += ")"
             end = start + len(text)
         elif g["my"]:
-            value, precision = f"{int(g['y4']):04d}-{t.months[g['m4'].lower()]:02d}", "month"
+            value, precision = f"{int(g['y4']):04d}-{t.months[_key(g['m4'])]:02d}", "month"
         elif g["mrel"] and pub:
-            mo = t.months[g["m5"].lower()]
-            if g["w5"].lower() in t.past:
+            mo = t.months[_key(g["m5"])]
+            if _key(g["w5"]) in t.past:
                 year = pub.year if mo < pub.month else pub.year - 1
             else:
                 year = pub.year if mo > pub.month else pub.year + 1
             value, precision = f"{year:04d}-{mo:02d}", "month"
         elif g["mbare"] and pub:
-            mo = t.months[g["m6"].lower()]
+            mo = t.months[_key(g["m6"])]
             year = pub.year if mo <= pub.month else pub.year - 1
             value, precision = f"{year:04d}-{mo:02d}", "month"
             start = m.start("m6")
@@ -173,7 +214,7 @@ def find_dates(body: str, published: str | None) -> list[DateMention]:
             value, precision = g["y6"], "year"
             start = m.start("y6")
         elif g["rel"] and pub:
-            unit, n, prec = t.relative[g["rel"].lower()]
+            unit, n, prec = t.relative[_key(g["rel"])]
             precision = "day" if prec == "day" else "month" if prec == "month" else "year"
             if unit == "day":
                 value = (pub + timedelta(days=n)).isoformat()
@@ -183,7 +224,7 @@ def find_dates(body: str, published: str | None) -> list[DateMention]:
             else:
                 value = f"{pub.year + n:04d}"
         elif g["wd"] and pub:
-            target = t.weekdays[g["wd"].lower()]
+            target = t.weekdays[_key(g["wd"])]
             back = (pub.isoweekday() - target) % 7
             value = (pub - timedelta(days=back)).isoformat()
         if value is None:

@@ -22,7 +22,7 @@ and names that occur only in the title.  Offsets are therefore always truthful.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Final
@@ -30,6 +30,7 @@ from typing import Final
 from kliping.article import Entity, EntityLabel
 from kliping.enrich.gazetteer import places
 from kliping.resources import load_toml
+from kliping.text import word_alternation
 
 PERSON: Final = "PERSON"
 ORG: Final = "ORG"
@@ -39,14 +40,21 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _SENT_END = frozenset('.!?"“”:;\n')
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 _MIXED_ACRONYM = re.compile(r"^[A-Z][a-z]?[A-Z][A-Za-z]*$")  # PPh, BPJS-style with lower letters
-_POSSESSIVE = re.compile(r"['’]s$")
+_ANY_ACRONYM = re.compile(rf"(?:{_ACRONYM.pattern})|(?:{_MIXED_ACRONYM.pattern})")
+_POSSESSIVE_ENDS = ("'s", "’s")
+# words before a short mention of a person ("kata Zakharova")
+_SAID_CUES = (
+    *("kata", "ujar", "tutur", "ucap", "jelas", "tegas", "imbuh", "terang", "ungkap", "sebut", "menurut"),
+    *("said", "says", "according to"),
+)
 _ROMAN = re.compile(r"^[IVXLC]+(?:-[IVXLC]+)?$")
 _AGE = re.compile(r"\s*\(\d{1,3}\)")
 _DEFINED_TERM = re.compile(r"\s*\([A-Z][A-Za-z]{1,11}\)")
 
 
 def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """The words as one alternation, longest first (written as a trie: same matches, faster)."""
+    return word_alternation(words)
 
 
 @dataclass(frozen=True)
@@ -73,13 +81,42 @@ class Lexicon:
     compass_before: frozenset[str]
     compass_after: Phrases
     compass_after_list: tuple[tuple[str, ...], ...]
+    compass_after_by_last: dict[str, tuple[tuple[str, ...], ...]]
+    """``compass_after_list`` by the phrase's last word."""
+    org_heads1: frozenset[str]
+    """One-word organisation heads (``_prefix_len([tok], 0, org_heads)`` as a set lookup)."""
+    place_heads1: frozenset[str]
+    place_strip1: frozenset[str]
+    not_name: frozenset[str]
+    """Words that are never a name word: organisation tails, non-name tokens, one-word heads."""
     chunk: re.Pattern[str]
     token: re.Pattern[str]
     item: re.Pattern[str]
-    short_ref: re.Pattern[str]
+    tok: re.Pattern[str]
+    """One capitalised word at a word start (the chunk pattern's word)."""
+    said_before: re.Pattern[str]
+    """Matches (empty) where a said-cue and a space end: "kata |Zakharova"."""
+    verb_after: re.Pattern[str]
+    """A space and a speech verb: "Zakharova| mengatakan"."""
+    verb_first_letters: frozenset[str]
+    joiners: frozenset[str]
+    """List joiners ("dan", "and"): a chunk without one, a comma or a slash is a single item."""
 
 
 Phrases = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _one_word(phrases: Phrases) -> frozenset[str]:
+    """The one-word phrases (a set lookup instead of :func:`_prefix_len` on one token)."""
+    return frozenset(p[0] for ps in phrases.values() for p in ps if len(p) == 1)
+
+
+def _by_last_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            out.setdefault(phrase[-1], []).append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _phrases(words: Iterable[str]) -> Phrases:
@@ -98,6 +135,17 @@ def _calendar_words() -> tuple[str, ...]:
         for table in data[key].values():
             words.update(w for w in table if len(w) > 3)
     return tuple(words)
+
+
+@cache
+def _gaz_first_words() -> frozenset[str]:
+    """First words of the gazetteer's place names."""
+    return frozenset(words[0] for name in places() if (words := name.split()))
+
+
+@cache
+def _calendar_set() -> frozenset[str]:
+    return frozenset(w.lower() for w in _calendar_words())
 
 
 @cache
@@ -137,27 +185,43 @@ def lexicon(language: str | None) -> Lexicon:
     def fold(key: str) -> frozenset[str]:
         return frozenset(w.casefold() for w in words(key))
 
-    calendar = _alt(_calendar_words())
-    tok = rf"(?<![\w])(?!(?:{calendar})\b)[{_UPPER}][^\W\d_]*(?:[’'\-][^\W_]+)*(?![\w$])"
+    calendar = word_alternation(_calendar_words())
+    # a capitalised word at a word start.  The check that the word starts there comes after its
+    # first letter (same meaning), so that ``re`` can skip ahead to capitals with a fast scan.
+    word = r"[^\W\d_]*(?:[’'\-][^\W_]+)*(?![\w$])"
+    tok = rf"[{_UPPER}](?<![\w].){word}"
+    # case-blind, for tokens and connectors inside a chunk: a month or weekday is no token
+    tok_any_case = rf"(?<![\w])(?!(?:{calendar})\b)[{_UPPER}]{word}"
     conn = _alt(words("connectors"))
     item = rf"{tok}(?:[ ](?:(?:{conn})[ ])*{tok})*"
     join = _alt(words("list_joiners"))
     chunk = rf"{item}(?:(?:,[ ]{item})*,?[ ](?:{join})[ ]{item}|/{item})?"
     flags = re.IGNORECASE
     verbs = _alt(words("person_verbs"))
-    short_ref = (
-        rf"(?:\b(?:kata|ujar|tutur|ucap|jelas|tegas|imbuh|terang|ungkap|sebut|menurut|said|says|according to)"
-        rf"[ ](?P<a>{tok})(?![ ][{_UPPER}]))|(?:(?P<b>{tok})[ ](?:{verbs})\b)"
+    # "kata Zakharova" / "Zakharova mengatakan" are looked for at the chunks' ends (see
+    # _short_ref_names): a chunk cannot go on over a word that is no connector or list joiner
+    not_joining = {w.casefold() for w in _SAID_CUES} | {w.casefold() for w in words("person_verbs")}
+    joining = {w.casefold() for w in words("connectors") + words("list_joiners")}
+    if not_joining & joining:
+        raise ValueError(
+            f"said cues or person verbs listed as connectors or joiners: {not_joining & joining}"
+        )
+    said_before = "|".join(rf"(?<=\b({re.escape(w)})[ ])" for w in _SAID_CUES)
+    org_heads, place_heads, place_strip = (
+        _phrases(words("org_heads")),
+        _phrases(words("place_heads")),
+        _phrases(words("place_strip")),
     )
+    heads1 = _one_word(org_heads), _one_word(place_heads), _one_word(place_strip)
     return Lexicon(
         titles=fold("titles"),
         org_nouns=fold("org_nouns"),
-        org_heads=_phrases(words("org_heads")),
+        org_heads=org_heads,
         org_head_prefixes=tuple(w.casefold() for w in words("org_head_prefixes")),
         org_tails=fold("org_tails"),
-        place_heads=_phrases(words("place_heads")),
+        place_heads=place_heads,
         place_tails=fold("place_tails"),
-        place_strip=_phrases(words("place_strip")),
+        place_strip=place_strip,
         place_cues=fold("place_cues"),
         place_cues_after=fold("place_cues_after"),
         person_verbs=fold("person_verbs"),
@@ -170,10 +234,19 @@ def lexicon(language: str | None) -> Lexicon:
         compass_before=fold("compass_before"),
         compass_after=_phrases(words("compass_after")),
         compass_after_list=tuple(tuple(w.casefold().split()) for w in words("compass_after")),
+        compass_after_by_last=_by_last_word(tuple(w.casefold().split()) for w in words("compass_after")),
+        org_heads1=heads1[0],
+        place_heads1=heads1[1],
+        place_strip1=heads1[2],
+        not_name=fold("org_tails") | fold("non_name_tokens") | heads1[0] | heads1[1] | heads1[2],
         chunk=re.compile(chunk),
-        token=re.compile(rf"{tok}|(?:{conn})\b", flags),
+        token=re.compile(rf"{tok_any_case}|(?:{conn})\b", flags),
         item=re.compile(item),
-        short_ref=re.compile(short_ref),
+        tok=re.compile(tok),
+        said_before=re.compile(said_before),
+        joiners=frozenset(words("list_joiners")),
+        verb_first_letters=frozenset(w[0] for w in words("person_verbs") if w),
+        verb_after=re.compile(rf"[ ](?:{verbs})\b"),
     )
 
 
@@ -181,7 +254,7 @@ def lexicon(language: str | None) -> Lexicon:
 # Mentions
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A candidate name in the body: words ``start:end``, a label (or None), how sure we are."""
 
@@ -194,14 +267,26 @@ class Mention:
     canonical: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
+    """A word of a chunk."""
+
     text: str
     start: int
     end: int
     fold: str
     is_conn: bool
     after_hyphen: bool = False
+    clipped: bool = False
+    """The word goes on after the token ("Indonesia" of "Indonesia's")."""
+    acr: bool = False
+    """An acronym (:func:`_acronym`); set by :meth:`_Chunker._tok`."""
+    name: bool = False
+    """A plain word of a person's name (:meth:`_Chunker._tok`)."""
+    head_prefix: bool = False
+    """Starts with an organisation head ("Kemen...", "Dinas...")."""
+    abbreviation_like: bool = False
+    """Could abbreviate an organisation's name (:meth:`_Chunker._tok`)."""
 
 
 @dataclass
@@ -217,6 +302,15 @@ class _Doc:
     mentions: list[Mention] = field(default_factory=list)
 
 
+def _strip_connectors(toks: list[_Tok]) -> list[_Tok]:
+    """Connectors may not start or end a name."""
+    while toks and toks[0].is_conn:
+        toks.pop(0)
+    while toks and toks[-1].is_conn:
+        toks.pop()
+    return toks
+
+
 def _prefix_len(toks: list[_Tok], k: int, phrases: Phrases) -> int:
     if k >= len(toks):
         return 0
@@ -227,13 +321,10 @@ def _prefix_len(toks: list[_Tok], k: int, phrases: Phrases) -> int:
     return 0
 
 
-def _is_acronym(tok: _Tok, lex: Lexicon) -> bool:
-    t = tok.text
-    return (
-        bool(_ACRONYM.match(t) or _MIXED_ACRONYM.match(t))
-        and t.upper() not in lex.generic_acronyms
-        and not _ROMAN.match(t)
-    )
+def _acronym(t: str, lex: Lexicon) -> bool:
+    if t[1:2].islower() and not t[2:3].isupper():
+        return False  # "Jakarta": neither pattern can match (a cheap test for the common case)
+    return bool(_ANY_ACRONYM.match(t)) and t.upper() not in lex.generic_acronyms and not _ROMAN.match(t)
 
 
 def _is_place(words: str, doc: _Doc) -> bool:
@@ -244,7 +335,7 @@ def _is_place(words: str, doc: _Doc) -> bool:
     if len(parts) >= 2:
         if parts[0] in doc.lex.compass_before and " ".join(parts[1:]) in doc.gaz:
             return True
-        for phrase in doc.lex.compass_after_list:
+        for phrase in doc.lex.compass_after_by_last.get(parts[-1], ()):
             n = len(phrase)
             if len(parts) > n and tuple(parts[-n:]) == phrase and " ".join(parts[:-n]) in doc.gaz:
                 return True
@@ -270,11 +361,25 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def _used_mid_sentence(text: str, word: str) -> bool:
-    return re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", text) is not None
+    """Does ``word`` occur after a lowercase letter or a comma and a space (a word's end after it)?
+
+    The regex ``(?<=[a-z,] )WORD\b`` with ``str.find`` (no pattern compiled per word).
+    """
+    at = text.find(word, 2)
+    while at >= 0:
+        end = at + len(word)
+        if (
+            text[at - 1] == " "
+            and text[at - 2] in _LOWER_OR_COMMA
+            and (end == len(text) or not _WORD_CHAR.match(text, end))
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
-def _right(text: str, end: int, n: int = 40) -> str:
-    return text[end : end + n]
+_LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
+_WORD_CHAR = re.compile(r"\w")
 
 
 class _Chunker:
@@ -284,44 +389,97 @@ class _Chunker:
         self.doc = doc
         self.lex = doc.lex
         self._tokens: dict[tuple[int, int], list[_Tok]] = {}
+        self._abbreviations: dict[str, tuple[int, bool]] = {}
+        self._first_letters: dict[str, str] = {}
+        self._calendar = _calendar_set()
+        self._dictionary = _dictionary()
+        self._flags: dict[str, tuple[str, bool, bool, bool, bool]] = {}
 
     def tokens(self, start: int, end: int) -> list[_Tok]:
-        """Tokens of ``text[start:end]`` (a fresh list; spans are tokenised once per document)."""
+        """Tokens of ``text[start:end]`` (tokenised once per document: do not change the list)."""
         key = (start, end)
-        if key not in self._tokens:
-            self._tokens[key] = self._tokenize(start, end)
-        return list(self._tokens[key])
+        toks = self._tokens.get(key)
+        if toks is None:
+            toks = self._tokens[key] = self._tokenize(start, end)
+        return toks
 
     def _tokenize(self, start: int, end: int) -> list[_Tok]:
-        out = []
+        word = self._tok
+        out: list[_Tok] = []
+        span = self.doc.text[start:end]
+        calendar = self._calendar
+        if span.isalpha():
+            if span.isascii() and span.lower() not in calendar:
+                return [word(span, start, end, False, False)]  # one plain word: what the regex finds
+        elif span.isascii() and span.replace(" ", "").isalpha() and "  " not in span:
+            # plain words and single spaces: the regex finds every word but a month or weekday
+            pos = start
+            for w in span.split(" "):
+                if w.lower() in calendar:
+                    out = []
+                    break
+                e = pos + len(w)
+                out.append(
+                    word(w, pos, e, False, False) if w[0].isupper() else _Tok(w, pos, e, w.lower(), True)
+                )
+                pos = e + 1
+            else:
+                return _strip_connectors(out)
         for m in self.lex.token.finditer(self.doc.text, start, end):
             t = m.group()
-            is_conn = not t[0].isupper()
-            s, e = m.start(), m.end()
-            pm = _POSSESSIVE.search(t)
-            if pm and not is_conn:
-                t = t[: pm.start()]
+            s, e = m.span()
+            if not t[0].isupper():  # a connector ("dan", "of")
+                out.append(_Tok(t, s, e, t.casefold(), True))
+                continue
+            clipped = t[-2:] in _POSSESSIVE_ENDS  # "Indonesia's" -> "Indonesia"
+            if clipped:
+                t = t[:-2]
                 e = s + len(t)
             # "TNI-Polri": two acronym-led names joined by a hyphen
-            if "-" in t and not is_conn:
+            if "-" in t:
                 left, _, right = t.partition("-")
                 if len(left) >= 2 and left.isupper() and right[:1].isupper() and len(right) >= 3:
-                    out.append(_Tok(left, s, s + len(left), left.casefold(), False))
-                    s2 = s + len(left) + 1
-                    out.append(_Tok(right, s2, e, right.casefold(), False, True))
+                    out.append(word(left, s, s + len(left), False, True))
+                    out.append(word(right, s + len(left) + 1, e, True, False))
                     continue
-            out.append(_Tok(t, s, e, t.casefold(), is_conn))
-        # connectors may not start or end a name
-        while out and out[0].is_conn:
-            out.pop(0)
-        while out and out[-1].is_conn:
-            out.pop()
-        return out
+            out.append(word(t, s, e, False, clipped))
+        return _strip_connectors(out)
+
+    def _tok(self, text: str, start: int, end: int, after_hyphen: bool, clipped: bool) -> _Tok:
+        """A capitalised word (no connector) with its flags (worked out once per word and document)."""
+        flags = self._flags.get(text)
+        if flags is None:
+            flags = self._flags[text] = self._word_flags(text)
+        f, acr, name, head_prefix, abbreviation_like = flags
+        return _Tok(
+            text, start, end, f, False, after_hyphen, clipped, acr, name, head_prefix, abbreviation_like
+        )
+
+    def _word_flags(self, text: str) -> tuple[str, bool, bool, bool, bool]:
+        """fold, acr, name, head_prefix, abbreviation_like of a capitalised word (see :class:`_Tok`)."""
+        f = text.casefold()
+        lex, doc = self.lex, self.doc
+        # most words: a lowercase second letter and no capital third one is no acronym
+        acr = not (text[1:2].islower() and not text[2:3].isupper()) and _acronym(text, lex)
+        place = f in doc.gaz
+        # a plain word of a person's name: no place, acronym, head or tail word, roman numeral
+        name = not (
+            len(f) < 2 or place or f in lex.not_name or acr or (text[0] in "IVXLC" and _ROMAN.match(text))
+        )
+        head_prefix = len(f) > 5 and f.startswith(lex.org_head_prefixes)
+        abbreviation_like = (
+            len(f) >= 4
+            and not place
+            and f not in doc.short_refs
+            and f not in self._dictionary
+            and f not in lex.titles
+        )
+        return f, acr, name, head_prefix, abbreviation_like
 
     def run(
-        self, start: int, end: int, *, sentence_initial: bool, left: str, right: str, appos_org: bool = False
+        self, toks: list[_Tok], *, sentence_initial: bool, left: str, right: str, appos_org: bool = False
     ) -> None:
-        toks = self.tokens(start, end)
+        """Label the mentions in one run of capitalised words (the tokens of a chunk's item)."""
         lex = self.lex
         if not toks:
             return
@@ -342,19 +500,30 @@ class _Chunker:
             j += 1
         if j >= len(toks):
             return
-        if _prefix_len(toks, j, lex.event_heads):
+        if toks[j].fold in lex.event_heads and _prefix_len(toks, j, lex.event_heads):
             return
-        self.segments(
-            toks[j:], had_title=had_title, left=left if j == i else "", right=right, appos_org=appos_org
-        )
+        left = left if j == i else ""
+        if j == len(toks) - 1:
+            self._one_word(toks[j:], had_title=had_title, left=left, right=right, appos_org=appos_org)
+        else:
+            self.segments(toks[j:], had_title=had_title, left=left, right=right, appos_org=appos_org)
+
+    def _one_word(self, toks: list[_Tok], *, had_title: bool, left: str, right: str, appos_org: bool) -> None:
+        """:meth:`segments` of a single word (most runs): an organisation, else a plain name."""
+        if self._org_start(toks, 0):
+            self._emit_org(toks, 0, 1)
+        else:
+            self._plain(
+                toks, 0, 1, had_title=had_title, left=left, right=right, whole=True, appos_org=appos_org
+            )
 
     def _common_start(self, tok: _Tok) -> bool:
         lex = self.lex
         if tok.fold in lex.common_starts or tok.fold in _stopwords():
             return True
-        if _prefix_len([tok], 0, lex.org_heads) or _prefix_len([tok], 0, lex.place_heads):
+        if tok.fold in lex.org_heads1 or tok.fold in lex.place_heads1:
             return False
-        if tok.fold in self.doc.short_refs or _is_acronym(tok, lex):
+        if tok.fold in self.doc.short_refs or tok.acr:
             return False
         if tok.fold in _dictionary() or tok.fold in lex.titles:
             # a dictionary word that is also a place ("Malang") is a name when the text uses it so elsewhere
@@ -365,43 +534,63 @@ class _Chunker:
         """Length of the organisation head at ``k`` (0 when none): a head phrase, an acronym, an
         abbreviation of an organisation named elsewhere in the article."""
         lex = self.lex
-        h = _prefix_len(toks, k, lex.org_heads)
-        if h:
-            return 0 if _prefix_len(toks, k, lex.place_heads) > h else h
         t = toks[k]
+        if t.fold in lex.org_heads:
+            h = _prefix_len(toks, k, lex.org_heads)
+            if h:
+                return 0 if _prefix_len(toks, k, lex.place_heads) > h else h
         if t.is_conn:
             return 0
-        if len(t.fold) > 5 and t.fold.startswith(lex.org_head_prefixes):
+        if t.head_prefix:
             return 1
-        if _is_acronym(t, lex) and t.fold not in self.doc.gaz and t.fold not in self.doc.non_entity_acronyms:
+        if t.acr and t.fold not in self.doc.gaz and t.fold not in self.doc.non_entity_acronyms:
             return 1
         if t.fold in self.doc.aliases:
             return 1
-        if self._abbreviation_like(t) and any(
-            _abbreviates(t.text, o) for o in self.doc.known_orgs if " " in o
-        ):
+        if t.abbreviation_like and self._abbreviates_known(t.text):
             return 1
         return 0
 
-    def _abbreviation_like(self, t: _Tok) -> bool:
-        f = t.fold
-        return (
-            len(f) >= 4
-            and f not in self.doc.gaz
-            and f not in self.doc.short_refs
-            and f not in _dictionary()
-            and f not in self.lex.titles
-        )
+    def _abbreviates_known(self, word: str) -> bool:
+        """Does ``word`` abbreviate an organisation of several words named so far?"""
+        orgs = self.doc.known_orgs
+        hit = self._abbreviations.get(word)
+        if hit is not None and hit[0] == len(orgs):  # known_orgs only grows: same size, same set
+            return hit[1]
+        s = word.casefold().replace("-", "")
+        found = False
+        if len(s) >= 2:
+            first_letters = self._first_letters
+            for o in orgs:
+                if " " not in o:
+                    continue
+                first = first_letters.get(o)
+                if first is None:
+                    words = _abbreviation_words(o)
+                    first = first_letters[o] = words[0][0] if words else ""
+                # the first letters must agree (a cheap test before the full one)
+                if first == s[0] and _abbreviates(word, o):
+                    found = True
+                    break
+        self._abbreviations[word] = (len(orgs), found)
+        return found
 
     def _place_start(self, toks: list[_Tok], k: int) -> tuple[int, int]:
         """(head length kept, prefix length dropped) of a place name starting at ``k``."""
-        ph = _prefix_len(toks, k, self.lex.place_heads)
+        f = toks[k].fold
+        lex = self.lex
+        ph = _prefix_len(toks, k, lex.place_heads) if f in lex.place_heads else 0
         if ph:
             return ph, 0
-        return 0, _prefix_len(toks, k, self.lex.place_strip)
+        return 0, (_prefix_len(toks, k, lex.place_strip) if f in lex.place_strip else 0)
 
     def _gaz_len(self, toks: list[_Tok], k: int) -> int:
         """Longest place name of the gazetteer starting at ``k`` (two words or more)."""
+        if k + 2 > len(toks):
+            return 0
+        t = toks[k]
+        if not (t.clipped or t.fold in _gaz_first_words() or t.fold in self.lex.compass_before):
+            return 0  # no place name of the gazetteer starts with this word
         for n in (4, 3, 2):
             if (
                 k + n <= len(toks)
@@ -417,7 +606,7 @@ class _Chunker:
         n = len(toks)
         pending: list[tuple[int, int]] = []  # plain runs, labelled at the end
         while k < n:
-            g = self._gaz_len(toks, k)
+            g = self._gaz_len(toks, k) if k + 1 < n else 0
             if g and not self._tail_ahead(toks, k + g):
                 self._emit(toks, k, k + g, PLACE, 2)
                 k += g
@@ -499,7 +688,7 @@ class _Chunker:
         for t in toks[k:]:
             if t.fold in self.lex.org_tails:
                 return True
-            if t.is_conn or _prefix_len([t], 0, self.lex.org_heads):
+            if t.is_conn or t.fold in self.lex.org_heads1:
                 return False
         return False
 
@@ -513,14 +702,14 @@ class _Chunker:
         if acronym_led:
             # "PP PBSI", "BPBD Kabupaten Pangandaran", "PSIS Semarang", "Arema FC"
             while end < len(toks) and not toks[end].after_hyphen:
-                if _is_acronym(toks[end], lex) or toks[end].fold in lex.org_tails:
+                if toks[end].acr or toks[end].fold in lex.org_tails:
                     end += 1
                     continue
                 ps = _prefix_len(toks, end, lex.place_strip)
                 g = self._gaz_len(toks, end + ps) or (
                     1 if end + ps < len(toks) and toks[end + ps].fold in self.doc.gaz else 0
                 )
-                if ps and not g and end + ps < len(toks) and self._name_word(toks[end + ps]):
+                if ps and not g and end + ps < len(toks) and toks[end + ps].name:
                     g = len(toks) - end - ps
                 if g and end + ps + g == len(toks):
                     end = end + ps + g
@@ -556,35 +745,19 @@ class _Chunker:
                 continue
             if m == b - 1:  # a surname: walk back over plain name words
                 s = m
-                while s - 1 >= a and m - (s - 1) < 4 and self._name_word(toks[s - 1]):
+                while s - 1 >= a and m - (s - 1) < 4 and toks[s - 1].name:
                     s -= 1
                 if s < m:
                     return s, b
                 continue
             # the referenced word itself is a name even when a gazetteer lists it ("kata Lim")
-            if all(self._name_word(t) or j == m for j, t in enumerate(toks[m:b], m)) and b - m <= 5:
+            if all(t.name or j == m for j, t in enumerate(toks[m:b], m)) and b - m <= 5:
                 s = m
                 if whole:
-                    while s - 1 >= a and self._name_word(toks[s - 1]):
+                    while s - 1 >= a and toks[s - 1].name:
                         s -= 1
                 return s, b
         return None
-
-    def _name_word(self, tok: _Tok) -> bool:
-        lex = self.lex
-        f = tok.fold
-        return not (
-            tok.is_conn
-            or len(f) < 2
-            or f in self.doc.gaz
-            or f in lex.org_tails
-            or f in lex.non_name_tokens
-            or _ROMAN.match(tok.text)
-            or _is_acronym(tok, lex)
-            or _prefix_len([tok], 0, lex.org_heads)
-            or _prefix_len([tok], 0, lex.place_heads)
-            or _prefix_len([tok], 0, lex.place_strip)
-        )
 
     def _emit(self, toks: list[_Tok], a: int, b: int, label: str | None, strength: int) -> None:
         if a >= b:
@@ -621,20 +794,25 @@ class _Chunker:
         appos_org: bool,
     ) -> None:
         lex, doc = self.lex, self.doc
-        words = self._words(toks, a, b)
-        folded = words.casefold()
-        if folded in lex.non_entities or all(t.fold in lex.non_name_tokens for t in toks[a:b]):
+        words = doc.text[toks[a].start : toks[b - 1].end]
+        if words.casefold() in lex.non_entities:
+            return
+        if (
+            toks[a].fold in lex.non_name_tokens
+            if b - a == 1
+            else all(t.fold in lex.non_name_tokens for t in toks[a:b])
+        ):
             return
         if _DEFINED_TERM.match(right):
             return  # "Nomor Pokok Wajib Pajak (NPWP)": a defined term, not a name
+        if toks[a].fold in doc.gaz if b - a == 1 else _is_place(words, doc):  # one word: no compass
+            self._emit(toks, a, b, PLACE, 2)
+            return
         lw = left.casefold()
         rw = right.lstrip(" ,").split(" ", 1)[0].casefold().strip(".,;:")
         age = bool(_AGE.match(right))
         verb_cue = age or rw in lex.person_verbs
         person_cue = verb_cue or (whole and right.startswith(",") and had_title)
-        if _is_place(words, doc):
-            self._emit(toks, a, b, PLACE, 2)
-            return
         if appos_org or lw in lex.org_nouns:
             self._emit(toks, a, b, ORG, 3 if appos_org else 2)
             return
@@ -648,15 +826,15 @@ class _Chunker:
             had_title
             and b - a >= 2
             and toks[b - 1].fold not in doc.gaz
-            and all(not t.is_conn and not _is_acronym(t, lex) for t in toks[a:b])
+            and all(not t.is_conn and not t.acr for t in toks[a:b])
         ):
             self._emit(toks, a, b, PERSON, 2)  # "Presiden Vladimir Putin"
             return
-        if any(t.fold in doc.gaz for t in toks[a:b]) and b - a > 1:
+        if b - a > 1 and any(t.fold in doc.gaz for t in toks[a:b]):
             if lw in lex.place_cues:
                 self._emit(toks, a, b, PLACE, 1)
             return
-        if b - a >= 2 and all(self._name_word(t) for t in toks[a:b]):
+        if b - a >= 2 and all(t.name for t in toks[a:b]):
             if lw in lex.place_cues and not had_title:
                 self._emit(toks, a, b, PLACE, 1)
             else:
@@ -670,7 +848,7 @@ class _Chunker:
                 self._emit(toks, a, b, PLACE, 1)
             elif person_cue:
                 self._emit(toks, a, b, PERSON, 2)
-            elif self._name_word(t):
+            elif t.name:
                 self._emit(toks, a, b, None, 0)
 
 
@@ -686,21 +864,27 @@ def _apposition_org(text: str, start: int, end: int, nouns: frozenset[str]) -> b
     if text[start - 2 : start] != ", " or text[end : end + 1] != ",":
         return False
     i = start - 2
-    j = i
-    while j > 0 and text[j - 1] not in ',.;:\n"“”':
-        j -= 1
+    j = max(text.rfind(c, 0, i) for c in ',.;:\n"“”') + 1  # the clause before the comma
     clause = text[j:i].casefold().split()
     return any(w in nouns for w in clause)
+
+
+_ABBREVIATION_SPLIT = re.compile(r"[\s,\-]+")
+
+
+def _abbreviation_words(full: str) -> list[str]:
+    """The words of an organisation's name an abbreviation takes letters from."""
+    return [
+        w
+        for w in _ABBREVIATION_SPLIT.split(full.casefold())
+        if w and w not in ("pt", "dan", "and", "of", "the", "tbk", "persero")
+    ]
 
 
 def _abbreviates(short: str, full: str) -> bool:
     """True when ``short`` reads as an abbreviation of ``full``: "BMKG", "Kemenkes", "Pelindo"."""
     s = short.casefold().replace("-", "")
-    words = [
-        w
-        for w in re.split(r"[\s,\-]+", full.casefold())
-        if w and w not in ("pt", "dan", "and", "of", "the", "tbk", "persero")
-    ]
+    words = _abbreviation_words(full)
     if len(s) < 2 or not words or s[0] != words[0][0]:
         return False
     if short.isupper() and len(s) == len(words) and all(w[0] == c for w, c in zip(words, s, strict=True)):
@@ -719,25 +903,70 @@ def _abbreviates(short: str, full: str) -> bool:
     return hit >= second_start
 
 
-_LONE_CAP = re.compile(r"(?<=[a-z] )([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,})(?=[,.;]| [a-z])")
+# a lone capitalised word right before a comma that follows a lowercase word ("nada Zakharova,")
+_LONE_CAP = re.compile(r"([A-ZÀ-ÖØ-Þ](?<=[a-z] .)[a-zà-öø-ÿ]{3,})(?=,)")
 
 
-def _collect_short_refs(text: str, lex: Lexicon) -> set[str]:
+_UPPER_CHAR = re.compile(f"[{_UPPER}]")
+_CUE_LAST_LETTERS = frozenset(w[-1] for w in _SAID_CUES)
+
+
+def _short_ref_names(
+    text: str, lex: Lexicon, chunks: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, after a verb) of the names in ``CUE Name`` (the name not followed by another
+    capitalised word) and ``Name VERB``, from left to right, not overlapping.
+
+    The name is a word of a chunk: after a cue it starts the chunk, before a verb it ends it
+    (neither cues nor verbs join chunks).  This is the scan of the regex
+    ``\b(?:CUE)[ ](NAME)(?![ ][A-Z])|(NAME)[ ](?:VERB)\b`` without a pass over the whole text.
+    """
+    hits: list[tuple[int, int, int, int, int]] = []  # match start, 0 cue/1 verb, name start, end, match end
+    cue_ends, verb_starts = _CUE_LAST_LETTERS, lex.verb_first_letters
+    for start, end in chunks:
+        # the letters around the space are tested first: most chunks have neither cue nor verb
+        cue = (
+            lex.said_before.match(text, start)
+            if start >= 2 and text[start - 1] == " " and text[start - 2] in cue_ends
+            else None
+        )
+        if cue:
+            name = lex.tok.match(text, start)
+            e = name.end() if name else -1
+            if e > 0 and text.startswith(" ", e) and _UPPER_CHAR.match(text, e + 1):
+                # another capitalised word follows: the regex backtracks to the name's last
+                # apostrophe or hyphen ("O" of "kata O'Neil Budi"), if any
+                e = max(text.rfind(c, start, e) for c in "’'-")
+            if e > start:
+                cue_start = min(a for a, _ in cue.regs[1:] if a >= 0)
+                hits.append((cue_start, 0, start, e, e))
+        verb = (
+            lex.verb_after.match(text, end)
+            if text[end : end + 1] == " " and text[end + 1 : end + 2] in verb_starts
+            else None
+        )
+        if verb:
+            # the chunk's last word
+            name_start = max(text.rfind(" ", start, end), text.rfind("/", start, end), start - 1) + 1
+            hits.append((name_start, 1, name_start, end, verb.end()))
+    hits.sort()
+    last = 0
+    for match_start, kind, name_start, name_end, match_end in hits:
+        if match_start >= last:
+            last = match_end
+            yield name_start, name_end, kind == 1
+
+
+def _collect_short_refs(text: str, lex: Lexicon, chunks: list[tuple[int, int]]) -> set[str]:
     out = set()
     gaz = places()
     for m in _LONE_CAP.finditer(text):
         f = m.group(1).casefold()
-        # a lone capitalised word right before a comma that follows a lowercase word ("nada Zakharova,")
-        if (
-            f not in gaz
-            and f not in _dictionary()
-            and f not in lex.titles
-            and text[m.end() : m.end() + 1] == ","
-        ):
+        if f not in gaz and f not in _dictionary() and f not in lex.titles:
             out.add(f)
-    for m in lex.short_ref.finditer(text):
-        name = m.group("a") or m.group("b")
-        if m.group("b") and _left_word(text, m.start())[:1].isupper():
+    for start, end, verb in _short_ref_names(text, lex, chunks):
+        name = text[start:end]
+        if verb and _left_word(text, start)[:1].isupper():
             continue  # the last word of a longer name
         f = name.casefold()
         if f in lex.common_starts or f in lex.titles or _ACRONYM.match(name):
@@ -749,7 +978,8 @@ def _collect_short_refs(text: str, lex: Lexicon) -> set[str]:
 def find_mentions(text: str, language: str | None) -> list[Mention]:
     """Candidate mentions in ``text`` with their labels before the document-level merge."""
     lex = lexicon(language)
-    doc = _Doc(text, lex, places(), _collect_short_refs(text, lex))
+    spans = [m.span() for m in lex.chunk.finditer(text)]
+    doc = _Doc(text, lex, places(), _collect_short_refs(text, lex, spans))
     # "Full Name (ACR)": ACR is an alias of the name; a lowercase expansion makes ACR no name
     for m in _PAREN_ACR.finditer(text):
         acr = m.group(1)
@@ -758,36 +988,55 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
         if words and not words[-1][:1].isupper():
             doc.non_entity_acronyms.add(acr.casefold())
     chunker = _Chunker(doc)
-    # pre-pass: organisation names (so that "PT X Nama Orang" can be split at a known "PT X")
-    matches = list(lex.chunk.finditer(text))
-    for m in matches:
-        spans = [(it.start(), it.end()) for it in lex.item.finditer(text, m.start(), m.end())]
-        if len(spans) > 1 and _join_as_one(text, spans, lex):
-            spans = [(m.start(), m.end())]
-        for s0, e0 in spans:
-            toks = chunker.tokens(s0, e0)
+    # chunks and their items; pre-pass: organisation names (so that "PT X Nama Orang" can be
+    # split at a known "PT X")
+    chunks: list[tuple[int, int, list[tuple[int, int]], list[list[_Tok]]]] = []
+    for start, end in spans:
+        chunk = text[start:end]
+        if "," in chunk or "/" in chunk or (" " in chunk and not lex.joiners.isdisjoint(chunk.split(" "))):
+            items = [it.span() for it in lex.item.finditer(text, start, end)]
+            if len(items) > 1 and _join_as_one(text, items, lex):
+                items = [(start, end)]
+        else:
+            items = [(start, end)]  # no list: the chunk is one item
+        item_toks = [chunker.tokens(s0, e0) for s0, e0 in items]
+        chunks.append((start, end, items, item_toks))
+        for toks in item_toks:
             if toks and chunker._org_start(toks, 0) and not _prefix_len(toks, 0, lex.place_heads):
                 doc.known_orgs.add(text[toks[0].start : toks[-1].end].casefold())
-    for m in matches:
-        start, end = m.start(), m.end()
-        items = [(it.start(), it.end()) for it in lex.item.finditer(text, start, end)]
+    for start, end, items, item_toks in chunks:
         sent0 = _sentence_initial(text, start)
+        if len(items) == 1:
+            toks = item_toks[0]
+            if not toks:
+                continue
+            if sent0 and len(toks) == 1:
+                if chunker._common_start(toks[0]):
+                    continue  # no name: what run() would find, without the context it needs
+                sent0 = False  # run() would ask again, with the same answer
         left = _left_word(text, start)
-        right = _right(text, end)
-        if len(items) > 1 and _join_as_one(text, items, lex):
-            items = [(start, end)]
-        first = len(doc.mentions)
-        for n, (s, e) in enumerate(items):
+        right = text[end : end + 40]
+        if len(items) == 1:
             chunker.run(
-                s,
-                e,
+                toks,
+                sentence_initial=sent0,
+                left=left,
+                right=right,
+                appos_org=text[start - 2 : start] == ", "
+                and _apposition_org(text, start, end, lex.org_nouns),
+            )
+            continue
+        first = len(doc.mentions)
+        last = len(items) - 1
+        for n, (_, e) in enumerate(items):
+            chunker.run(
+                item_toks[n],
                 sentence_initial=sent0 and n == 0,
                 left=left if n == 0 else "",
-                right=right if n == len(items) - 1 else text[e : e + 40],
-                appos_org=len(items) == 1 and _apposition_org(text, start, end, lex.org_nouns),
+                right=right if n == last else text[e : e + 40],
+                appos_org=False,
             )
-        if len(items) > 1:
-            _share_list_label(doc.mentions[first:])
+        _share_list_label(doc.mentions[first:])
     # aliases: "Full Name (ACR)"
     for m in _PAREN_ACR.finditer(text):
         acr = m.group(1)
@@ -800,12 +1049,8 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
 def _join_as_one(text: str, items: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Is "A, B dan C" one organisation name ("Badan Meteorologi, Klimatologi, dan Geofisika")?"""
     firsts = [text[s:e] for s, e in items]
-    toks0 = firsts[0].split()
-    head = bool(_prefix_len([_Tok(w, 0, 0, w.casefold(), False) for w in toks0], 0, lex.org_heads))
-    later_heads = any(
-        _prefix_len([_Tok(w, 0, 0, w.casefold(), False) for w in f.split()], 0, lex.org_heads)
-        for f in firsts[1:]
-    )
+    head = _starts_with(firsts[0].casefold().split(), lex.org_heads)
+    later_heads = any(_starts_with(f.casefold().split(), lex.org_heads) for f in firsts[1:])
     if head and not later_heads:
         return True
     last = firsts[-1].split()[-1].casefold()
@@ -826,13 +1071,24 @@ def _resolve(doc: _Doc) -> list[Mention]:
     """Merge short mentions into full names and settle one label per name."""
     lex = doc.lex
     mentions = [m for m in doc.mentions if m.text.casefold() not in doc.non_entity_acronyms]
-    persons = [m.text for m in mentions if m.label == PERSON and " " in m.text]
-    orgs = [m.text for m in mentions if m.label == ORG]
-    headed_places = [
-        m.text
-        for m in mentions
-        if m.label == PLACE and " " in m.text and _prefix_len(_toks_of(m.text), 0, lex.place_heads)
+    # the full names, longest first, with their folded forms
+    persons = [
+        (full, full.casefold())
+        for full in sorted(
+            (m.text for m in mentions if m.label == PERSON and " " in m.text), key=len, reverse=True
+        )
     ]
+    person_words = [(full, folded, folded.split()) for full, folded in persons]
+    orgs = [
+        (full, full.casefold())
+        for full in sorted((m.text for m in mentions if m.label == ORG), key=len, reverse=True)
+    ]
+    headed_places = [
+        (m.text, m.text.casefold())
+        for m in mentions
+        if m.label == PLACE and " " in m.text and _starts_with(m.text.casefold().split(), lex.place_heads)
+    ]
+    abbreviates: dict[tuple[str, str], bool] = {}
     by_label: dict[str, tuple[str, int]] = {}
     for m in mentions:
         f = m.text.casefold()
@@ -840,33 +1096,42 @@ def _resolve(doc: _Doc) -> list[Mention]:
             by_label[f] = (m.label, m.strength)
     out: list[Mention] = []
     for m in mentions:
-        f = m.text.casefold()
+        text = m.text
+        f = text.casefold()
+        one_word = " " not in text
         label = by_label.get(f, (m.label, m.strength))[0]
-        canonical = m.text
-        first = m.text.split()[0]
-        if label == ORG or (label is None and _is_acronym(_Tok(first, 0, 0, first.casefold(), False), lex)):
+        canonical = text
+        first = text.split()[0]
+        if label == ORG or (label is None and _acronym(first, lex)):
             alias = doc.aliases.get(first.casefold())
             if alias:
                 canonical, label = alias, ORG
             else:
-                for full in sorted(orgs, key=len, reverse=True):
-                    if full != m.text and (
-                        full.casefold().startswith(f + " ")
-                        or (" " not in m.text and _abbreviates(m.text, full) and _same_place(doc, m, full))
-                    ):
-                        canonical, label = full, ORG
-                        break
-            if label is None and first.isupper() and " " not in m.text:
+                prefix = f + " "
+                for full, folded in orgs:
+                    if full == text:
+                        continue
+                    if not folded.startswith(prefix):
+                        if not one_word:
+                            continue
+                        hit = abbreviates.get((text, full))
+                        if hit is None:
+                            hit = abbreviates[text, full] = _abbreviates(text, full)
+                        if not (hit and _same_place(doc, m, full)):
+                            continue
+                    canonical, label = full, ORG
+                    break
+            if label is None and first.isupper() and one_word:
                 label = ORG
-        elif " " not in m.text and label in (None, PERSON, PLACE) and by_label.get(f, ("", 0))[1] < 3:
-            for full in sorted(persons, key=len, reverse=True):
-                parts = full.casefold().split()
-                if f in parts and f != full.casefold():
+        elif one_word and label in (None, PERSON, PLACE) and by_label.get(f, ("", 0))[1] < 3:
+            for full, folded, parts in person_words:
+                if f in parts and f != folded:
                     canonical, label = full, PERSON
                     break
             else:
-                for full in headed_places:
-                    if full.casefold().endswith(" " + f):
+                suffix = " " + f
+                for full, folded in headed_places:
+                    if folded.endswith(suffix):
                         canonical, label = full, PLACE
                         break
                 else:
@@ -874,8 +1139,8 @@ def _resolve(doc: _Doc) -> list[Mention]:
                         label = PLACE
         elif label == PERSON:
             # a shorter full name inside a longer one ("Agus Setiawan" in "Agus Setiawan Hidayat")
-            for full in sorted(persons, key=len, reverse=True):
-                if full != m.text and f in full.casefold() and _contains_words(full, m.text):
+            for full, folded in persons:
+                if full != text and f in folded and _contains_words(full, text):
                     canonical = full
                     break
         if label is None:
@@ -900,8 +1165,9 @@ def _same_place(doc: _Doc, m: Mention, full: str) -> bool:
 _NEXT_WORD = re.compile(r" ([A-Z][\w-]*)")
 
 
-def _toks_of(text: str) -> list[_Tok]:
-    return [_Tok(w, 0, 0, w.casefold(), False) for w in text.split()]
+def _starts_with(folded_words: list[str], phrases: Phrases) -> bool:
+    """Do the words start with one of the phrases?"""
+    return any(tuple(folded_words[: len(p)]) == p for p in phrases.get(folded_words[0], ()))
 
 
 def _title_cased(title: str) -> bool:

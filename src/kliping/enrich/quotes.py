@@ -23,14 +23,17 @@ from functools import cache
 
 from kliping.article import Entity, Quote
 from kliping.resources import load_toml
+from kliping.text import word_alternation
 
-_QUOTE = re.compile(r"\"([^\"\n]{2,}?)\"|“([^”\n]{2,}?)”")
+# greedy: the closing mark cannot occur inside, so this is the shortest quote (and much faster)
+_QUOTE = re.compile(r"\"([^\"\n]{2,})\"|“([^”\n]{2,})”")
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?: [A-ZÀ-ÖØ-Þ][\w'’\-]*){0,4}"
 _SENT_END = ".!?\n"
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """The words as one alternation, longest first (written as a trie: same matches, faster)."""
+    return word_alternation(words)
 
 
 @dataclass(frozen=True)
@@ -69,11 +72,18 @@ class _Speakers:
         people = sorted((e for e in entities if e.label == "PERSON" and e.start >= 0), key=lambda e: e.start)
         self.starts = [e.start for e in people]
         self.people = people
-        self.by_surface: dict[str, str] = {}
-        for e in people:
-            self.by_surface.setdefault(e.text.casefold(), e.text)
-            for part in e.text.split():
-                self.by_surface.setdefault(part.casefold(), e.text)
+        self._by_surface: dict[str, str] | None = None
+
+    @property
+    def by_surface(self) -> dict[str, str]:
+        """Merged name of each full name and each of its words (the first person that has it)."""
+        if self._by_surface is None:
+            self._by_surface = {}
+            for e in self.people:
+                self._by_surface.setdefault(e.text.casefold(), e.text)
+                for part in e.text.split():
+                    self._by_surface.setdefault(part.casefold(), e.text)
+        return self._by_surface
 
     def at(self, start: int) -> str | None:
         i = bisect.bisect_left(self.starts, start)
@@ -91,9 +101,10 @@ class _Speakers:
     def resolve(self, name: str) -> str | None:
         """The merged person name a surface name refers to: longest known run of its words."""
         words = name.split()
+        by_surface = self.by_surface
         for n in range(len(words), 0, -1):
             for i in range(len(words) - n + 1):
-                hit = self.by_surface.get(" ".join(words[i : i + n]).casefold())
+                hit = by_surface.get(" ".join(words[i : i + n]).casefold())
                 if hit:
                     return hit
         return None
@@ -109,18 +120,17 @@ class _Speakers:
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in _SENT_END:
-        i -= 1
-    return i
+    """Where the sentence around ``pos`` starts: after the last of ``.!?`` or a newline before it."""
+    return max(text.rfind(c, 0, pos) for c in _SENT_END) + 1
 
 
 def find_quotes(body: str, entities: list[Entity], language: str | None) -> list[Quote]:
     cues = _cues(language)
     speakers = _Speakers(entities)
-    spans = [(m.start(), m.end()) for m in _QUOTE.finditer(body)]
+    matches = list(_QUOTE.finditer(body))
+    spans = [m.span() for m in matches]
     out: list[Quote] = []
-    for m in _QUOTE.finditer(body):
+    for m in matches:
         g = 1 if m.group(1) is not None else 2
         qs, qe = m.start(g), m.end(g)
         inner = body[qs:qe]

@@ -34,8 +34,11 @@ def main() -> None:
         sys.exit(f"missing {DEV}: run from a checkout with ../shared beside it")
     docs = load_docs(args.docs)
 
-    from kliping.core import Cleaner
-    from kliping.enrich import enrich
+    from kliping.article import Article
+    from kliping.core import Cleaner, CleanStep
+    from kliping.enrich import EnrichStep, enrich
+    from kliping.pipeline import Pipeline
+    from kliping.run.process import BATCH
 
     cleaner = Cleaner()
     enrich(cleaner.clean("Warm up: Presiden Joko Widodo di Jakarta, Rabu, 5 Oktober 2022.", None))
@@ -49,6 +52,13 @@ def main() -> None:
         for text, url in docs:
             enrich(cleaner.clean(text, url), entities=with_entities)
 
+    pipeline = Pipeline([CleanStep(), EnrichStep()])
+
+    def run_pipeline() -> None:
+        # what `kliping run` does in each worker: batches of BATCH records through the steps
+        for start in range(0, len(docs), BATCH):
+            pipeline.process_batch([Article(url=url, raw=text) for text, url in docs[start : start + BATCH]])
+
     cleaned = [cleaner.clean(text, url) for text, url in docs]
 
     def run_enrich_alone() -> None:
@@ -58,6 +68,7 @@ def main() -> None:
     clean_rate = best_rate(run_clean, len(docs), args.repeat)
     enrich_rate = best_rate(run_enrich, len(docs), args.repeat)
     alone_rate = best_rate(run_enrich_alone, len(docs), args.repeat)
+    pipeline_rate = best_rate(run_pipeline, len(docs), args.repeat) if with_entities else enrich_rate
     label = "clean+parse+enrich" + (" (dates only)" if args.dates_only else "")
     print(f"{len(docs)} docs, best of {args.repeat}, one core")
     print(f"{'clean+parse':<36}{clean_rate:>10.0f} docs/s")
@@ -67,7 +78,11 @@ def main() -> None:
     print(
         f"{'enrich alone (pre-cleaned articles)':<36}{alone_rate:>10.0f} docs/s  ({1e6 / alone_rate:.0f} µs/doc)"
     )
-    verdict = "meets" if enrich_rate >= TARGET else "BELOW"
+    if with_entities:
+        print(
+            f"{'clean+parse+enrich, as kliping run':<36}{pipeline_rate:>10.0f} docs/s  (batches of {BATCH})"
+        )
+    verdict = "meets" if pipeline_rate >= TARGET else "BELOW"
     print(f"target {TARGET:.0f} docs/s/core for clean+parse+enrich: {verdict}")
 
 

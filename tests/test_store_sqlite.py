@@ -293,7 +293,13 @@ def test_large_result_sets_rank_the_newest_window_and_page_through_all(
 
 
 def test_nul_and_escapes_survive_in_every_column(tmp_path: Path) -> None:
-    odd = Article(id="n\x00ul", title='ti\x00tle "q" \\ 🙂', outlet="Out\x00let", body="nul \x00 menolak")
+    odd = Article(
+        id="n\x00ul",
+        title='ti\x00tle "q" \\ 🙂',
+        outlet="Out\x00let",
+        body="nul \x00 menolak",
+        removed=[Removed(1, "Baca\x00juga", "related")],  # a small-row table (JSON path)
+    )
     plain = Article(id="plain", title='t "q" \\u0000', outlet="Biasa", body="literal \\u0000 penolakan")
     with Store(tmp_path / "nul.db") as store:
         store.add([odd, plain])
@@ -301,3 +307,18 @@ def test_nul_and_escapes_survive_in_every_column(tmp_path: Path) -> None:
         columns = store.conn.execute("SELECT id, title, outlet FROM articles ORDER BY rowid").fetchall()
         assert columns == [(odd.id, odd.title, odd.outlet), (plain.id, plain.title, plain.outlet)]
         assert dict(store.search("tolak").facets.outlets) == {"Out\x00let": 1, "Biasa": 1}
+        assert store.conn.execute("SELECT text FROM removed").fetchall() == [("Baca\x00juga",)]
+
+
+def test_a_new_store_has_large_pages_and_an_old_one_keeps_its_own(tmp_path: Path) -> None:
+    with Store(tmp_path / "new.db") as store:
+        store.add([Article(id="a", body="Warga menolak rencana itu.")])
+        assert store.conn.execute("PRAGMA page_size").fetchone()[0] == 16384
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    conn.execute("PRAGMA page_size = 4096")
+    migrate(conn)
+    conn.close()
+    with Store(tmp_path / "old.db") as store:
+        store.add([Article(id="a", body="Warga menolak rencana itu.")])
+        assert store.conn.execute("PRAGMA page_size").fetchone()[0] == 4096
+        assert [h.id for h in store.search("penolakan").hits] == ["a"]

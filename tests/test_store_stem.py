@@ -8,7 +8,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kliping.store.query import QueryError, parse_query
-from kliping.store.stem import ROOTS, may_have_root, sastrawi, stem_text, stem_tokens, stem_word
+from kliping.store.stem import (
+    ROOTS,
+    WORD,
+    may_have_root,
+    sastrawi,
+    stem_text,
+    stem_tokens,
+    stem_word,
+    tokens,
+)
 
 FORMS = {
     "tolak": ["tolak", "menolak", "penolakan", "ditolak", "tolakan", "ditolaknya"],
@@ -71,6 +80,13 @@ def test_fast_path_equals_plain_sastrawi_on_affixed_words(
     if len(word) <= 3:
         return
     assert stem_word(word) == sastrawi(word), word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127), max_size=80), st.text(max_size=80)))
+def test_ascii_text_is_cut_into_the_same_tokens(text: str) -> None:
+    """ASCII text is tokenized by translate + split, the rest by :data:`WORD`: the same tokens."""
+    assert tokens(text) == WORD.findall(text.lower())
 
 
 def test_hyphenated_words_never_reach_the_stemmer() -> None:

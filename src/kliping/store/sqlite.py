@@ -71,6 +71,10 @@ __all__ = [
 ]
 
 BATCH: Final = 1000
+#: Tables whose rows are small: inserted from one JSON array (see :func:`_insert_rows`).
+_JSON_TABLES: Final = frozenset(("facet", "removed", "entities", "quotes"))
+#: The page size of a new store.
+PAGE_SIZE: Final = 16384
 #: Matches ranked by relevance (bm25); beyond, the most recently added this many are (the
 #: result says so).  bm25 costs a microsecond or two a match.
 RANK_WINDOW: Final = 1_000
@@ -228,19 +232,22 @@ def _as_list(value: str | Sequence[str] | None) -> tuple[str, ...]:
 
 
 def _insert_rows(conn: sqlite3.Connection, table: str, rows: list[tuple[Any, ...]], first: int) -> None:
-    """Insert ``rows`` (their first value + ``first`` is the rowid) with one statement: the
-    batch goes in as one JSON array, so SQLite inserts it all without taking the GIL back
-    for every row (the next batch is being prepared meanwhile)."""
-    data = _dumps_rows(rows)
-    if "\\u0000" in data:  # SQLite's JSON functions cut text at NUL: bind the values instead
-        marks = ", ".join("?" * len(rows[0]))
-        conn.executemany(f"INSERT INTO {table} VALUES ({marks})", [(first + r[0], *r[1:]) for r in rows])
-        return
-    columns = ", ".join(f"json_extract(value, '$[{k}]')" for k in range(1, len(rows[0])))
-    conn.execute(
-        f"INSERT INTO {table} SELECT json_extract(value, '$[0]') + ?, {columns} FROM json_each(?)",
-        (first, data),
-    )
+    """Insert ``rows`` (their first value + ``first`` is the rowid).
+
+    Rows of small values go in as one JSON array (one statement, so the writer thread does not
+    take the GIL back for every row while the next batch is being prepared); rows with long
+    texts (records, stemmed text) are bound one by one, as parsing them out of JSON costs more."""
+    if table in _JSON_TABLES:
+        data = _dumps_rows(rows)
+        if "\\u0000" not in data:  # SQLite's JSON functions cut text at NUL: bind those values
+            columns = ", ".join(f"json_extract(value, '$[{k}]')" for k in range(1, len(rows[0])))
+            conn.execute(
+                f"INSERT INTO {table} SELECT json_extract(value, '$[0]') + ?, {columns} FROM json_each(?)",
+                (first, data),
+            )
+            return
+    marks = "".join(", ?" * (len(rows[0]) - 1))
+    conn.executemany(f"INSERT INTO {table} VALUES (? + {int(first):d}{marks})", rows)
 
 
 @dataclass(slots=True)
@@ -314,6 +321,9 @@ class Store:
                 self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.conn.execute("PRAGMA busy_timeout = 5000")
             if not readonly:
+                # a new store gets pages that hold several article records (a record is a few
+                # KB: with 4 KB pages each takes a page of its own); an existing one keeps its size
+                self.conn.execute(f"PRAGMA page_size = {PAGE_SIZE:d}")
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")

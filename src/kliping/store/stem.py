@@ -1,38 +1,42 @@
-"""Indonesian stemming for the search index (PySastrawi), with a per-word cache.
+"""Indonesian stemming for the search index (Sastrawi's algorithm), with a per-word cache.
 
 The same :func:`stem_text` runs on the indexed text and on the query, so "tolak" finds
 "menolak" and "penolakan".  Words are cut the way FTS5's ``unicode61`` tokenizer cuts them
-(runs of letters and digits), lower-cased; only plain ASCII alphabetic words go through
-Sastrawi (it drops every other character), the rest are kept as they are.
+(runs of letters and digits), lower-cased; only plain ASCII alphabetic words go through the
+stemmer (Sastrawi drops every other character), the rest are kept as they are.
 
-Sastrawi costs about a millisecond for a word it cannot reduce to one of its root words
-(names, foreign and rare words: most of the cache misses of a large corpus).  It only ever
+Every new word form is a cache miss, and a large corpus has hundreds of thousands (names,
+foreign and rare words, affixed forms).  Two things keep a miss cheap.  Sastrawi only ever
 returns a word other than the input when that is a root from its dictionary, reached by
 taking suffixes (particles, possessives, derivational endings) off the end and up to three
 prefixes off the front (a nasal one may recode the next letter: meN-, peN-), and infixes
 (-el-, -em-, -er-, -in-: kinerja -> kerja).  :func:`may_have_root` checks that necessary
-condition with set look-ups, and Sastrawi runs only for the words that pass; ``tests/test_store_stem.py`` pins that the result equals
-plain Sastrawi on real and invented words.
+condition with set look-ups, and only the words that pass are stemmed; they are stemmed by
+:mod:`kliping.store.ecs`, Sastrawi's algorithm over Sastrawi's dictionary without Sastrawi's
+per-word overhead.  ``tests/test_store_stem.py`` and ``tests/test_store_ecs.py`` pin that the
+result equals plain Sastrawi on real and invented words.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Final
 
-from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+from kliping.store import ecs
 
 #: A token as FTS5 unicode61 sees it: letters and digits (not ``_``).
 WORD: Final = re.compile(r"[^\W_]+")
 _CACHE_LIMIT: Final = 1_000_000
+#: ASCII letters lower-cased, every other ASCII character a space.
+_ASCII_TOKENS: Final = str.maketrans(
+    {c: (c.lower() if c.isalnum() else " ") for c in map(chr, range(128)) if c.isupper() or not c.isalnum()}
+)
 #: Endings Sastrawi removes: particle, then possessive, then derivational suffix.
 _PARTICLES: Final = ("", "lah", "kah", "tah", "pun")
 _POSSESSIVES: Final = ("", "ku", "mu", "nya")
 _DERIVATIONAL: Final = ("", "is", "isme", "isasi", "i", "kan", "an")
 _ENDING_SET: Final = frozenset(a + b + c for c in _PARTICLES for b in _POSSESSIVES for a in _DERIVATIONAL)
-_LONGEST_ENDING: Final = max(map(len, _ENDING_SET))
 #: The prefixes Sastrawi's rules take off (plain di-/ke-/se-, ku-/kau-, and the disambiguated
 #: be-, te-, me-, pe- families); it takes off at most three, one after the other.
 _PIECES: Final = (
@@ -42,7 +46,6 @@ _PIECES: Final = (
 _CONSONANTS: Final = frozenset("bcdfghjklmnpqrstvwxyz")
 _VOWELS: Final = frozenset("aiueo")
 _INFIXES: Final = ("el", "em", "er", "in")
-_LONGEST_PIECE: Final = max(map(len, _PIECES))
 #: First letters a nasal prefix replaces (mem+ukul <- pukul, men+ulis <- tulis, meny+apu <- sapu).
 _RECODED: Final = {
     "mem": ("m", "p"), "pem": ("m", "p"), "men": ("n", "t"), "pen": ("n", "t"),
@@ -51,11 +54,8 @@ _RECODED: Final = {
 #: Prefix steps followed: Sastrawi takes off three prefixes at most; one more for an infix.
 _STEPS: Final = 4
 
-_factory = StemmerFactory()
-_stemmer = _factory.create_stemmer()
-_delegate = getattr(_stemmer, "delegatedStemmer", None)
-_stem_one = getattr(_delegate, "stem_word", None) or _stemmer.stem  # the uncached, unnormalised path
-ROOTS: Final = frozenset(w for w in _factory.get_words() if w)
+#: Sastrawi's root words.
+ROOTS: Final = frozenset(ecs.DICTIONARY)
 #: Roots with an infix after their first consonant (gemetar, kinerja): Sastrawi takes it out.
 _INFIXED: Final = frozenset(
     r[0] + infix + r[1:]
@@ -64,7 +64,15 @@ _INFIXED: Final = frozenset(
     for infix in _INFIXES
 )
 _FULL: Final = ROOTS | _INFIXED
-_PIECE_SET: Final = frozenset(_PIECES)
+#: The prefix pieces by their first two letters.
+_PIECES_BY_HEAD: Final = {
+    head: tuple(p for p in _PIECES if p[:2] == head) for head in {p[:2] for p in _PIECES}
+}
+#: The lengths of the endings that end with each letter.
+_ENDING_LENGTHS: Final = {
+    last: tuple(sorted({len(e) for e in _ENDING_SET if e.endswith(last)}))
+    for last in {e[-1] for e in _ENDING_SET if e}
+}
 
 
 class _Cache(dict[str, str]):
@@ -77,26 +85,40 @@ class _Cache(dict[str, str]):
 _cache = _Cache()
 
 
-@lru_cache(maxsize=1 << 18)
+#: What :func:`_reaches_root` found for the words it searched, by the steps left (plain dicts
+#: of strings and booleans: the garbage collector need not look into them).
+_SEARCHED: Final[list[dict[str, bool]]] = [{} for _ in range(_STEPS + 1)]
+
+
 def _reaches_root(word: str, steps: int = _STEPS) -> bool:
     """Whether taking prefixes (and infixes) off ``word`` can reach a root."""
     if word in _FULL:
         return True
     if steps == 0 or len(word) < 4:
         return False
+    head = word[:2]
     infixed = word[0] in _CONSONANTS and word[1:3] in _INFIXES and word[3] in _VOWELS
-    if infixed and _reaches_root(word[0] + word[3:], steps - 1):
-        return True
-    for n in range(2, min(len(word) - 1, _LONGEST_PIECE) + 1):
-        piece = word[:n]
-        if piece not in _PIECE_SET:
+    if not infixed and head not in _PIECES_BY_HEAD:
+        return False  # nothing to take off
+    searched = _SEARCHED[steps]
+    found = searched.get(word)
+    if found is not None:
+        return found
+    found = infixed and _reaches_root(word[0] + word[3:], steps - 1)
+    for piece in _PIECES_BY_HEAD.get(head, ()) if not found else ():
+        n = len(piece)
+        if n >= len(word) or not word.startswith(piece):
             continue
         rest = word[n:]
-        if _reaches_root(rest, steps - 1):
-            return True
-        if rest[0] in _VOWELS and any(_reaches_root(c + rest, steps - 1) for c in _RECODED.get(piece, ())):
-            return True
-    return False
+        if _reaches_root(rest, steps - 1) or (
+            rest[0] in _VOWELS and any(_reaches_root(c + rest, steps - 1) for c in _RECODED.get(piece, ()))
+        ):
+            found = True
+            break
+    if len(searched) >= _CACHE_LIMIT:
+        searched.clear()
+    searched[word] = found
+    return found
 
 
 def may_have_root(word: str) -> bool:
@@ -107,17 +129,18 @@ def may_have_root(word: str) -> bool:
     followed by an infix) lead to one."""
     if word in ROOTS:
         return False  # a root is its own stem
-    for n in range(min(_LONGEST_ENDING, len(word) - 2) + 1):
-        if n and word[-n:] not in _ENDING_SET:
-            continue
-        if _reaches_root(word[: len(word) - n]):
+    if _reaches_root(word):
+        return True
+    longest = len(word) - 2
+    for n in _ENDING_LENGTHS.get(word[-1:], ()):
+        if n <= longest and word[-n:] in _ENDING_SET and _reaches_root(word[:-n]):
             return True
     return False
 
 
 def _stem_miss(word: str) -> str:
     plain_word = word.isascii() and word.isalpha() and len(word) > 3
-    stem = (_stem_one(word) or word) if plain_word and may_have_root(word) else word
+    stem = (ecs.stem(word) or word) if plain_word and may_have_root(word) else word
     if len(_cache) >= _CACHE_LIMIT:
         _cache.clear()
     _cache[word] = stem
@@ -126,7 +149,7 @@ def _stem_miss(word: str) -> str:
 
 def sastrawi(word: str) -> str:
     """Plain Sastrawi on one word (no shortcut, no cache): the reference for the tests."""
-    return str(_stem_one(word))
+    return ecs.sastrawi(word)
 
 
 def stem_word(word: str) -> str:
@@ -134,14 +157,22 @@ def stem_word(word: str) -> str:
     return _cache[word]
 
 
+def tokens(text: str) -> list[str]:
+    """The lower-cased tokens of ``text`` (:data:`WORD`); ASCII text takes a faster way to the
+    same tokens (every ASCII character but a letter or digit becomes a space)."""
+    if text.isascii():
+        return text.translate(_ASCII_TOKENS).split()
+    return WORD.findall(text.lower())
+
+
 def stem_tokens(text: str) -> list[str]:
     """The stems of the tokens of ``text``, in order."""
-    return list(map(_cache.__getitem__, WORD.findall(text.lower())))
+    return list(map(_cache.__getitem__, tokens(text)))
 
 
 def stem_text(text: str) -> str:
     """``text`` as the index stores it: its stems, separated by spaces."""
-    return " ".join(map(_cache.__getitem__, WORD.findall(text.lower())))
+    return " ".join(map(_cache.__getitem__, tokens(text)))
 
 
 def token_spans(text: str) -> Iterator[tuple[int, int, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import kliping
 from kliping.outlets import registered_domain, registry
 from kliping.parse.credit import parse_structural
 from kliping.parse.dateline import parse_dateline
@@ -175,3 +176,36 @@ def test_twenty_indonesian_outlets_and_wires_are_known() -> None:
         "The Jakarta Post",
     ]:
         assert name in names
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "outlet"),
+    [
+        # a sub-domain that is an outlet of its own comes before its parent
+        (
+            "Banjir di Sidoarjo\nWarga mengungsi ke balai desa sejak Senin pagi karena air terus naik.",
+            "https://jatim.tribunnews.com/2024/1/x",
+            "Tribun Jatim",
+        ),
+        # an outlet the registry does not know, named by the page itself
+        (
+            "Jakarta, ABCD Nusantara - Harga cabai naik tajam di pasar induk sejak awal pekan ini.",
+            None,
+            "ABCD Nusantara",
+        ),
+        (
+            "FOOBAR.CO.ID - JAKARTA. Harga cabai naik tajam di pasar induk sejak awal pekan ini, kata pedagang.",
+            None,
+            "Foobar",
+        ),
+        # known only by its URL: the domain as it is, no guessed name
+        (
+            "Prices of chillies rose sharply at the main market this week, traders said on Monday.",
+            "https://www.nytimes.com/2024/x",
+            "nytimes.com",
+        ),
+        ("Prices of chillies rose sharply at the main market this week, traders said on Monday.", None, None),
+    ],
+)
+def test_outlet_of_a_page(text: str, url: str | None, outlet: str | None) -> None:
+    assert kliping.clean(text, url=url).outlet == outlet

@@ -17,7 +17,7 @@ The result is a fixed point: cleaning ``article.body`` again returns the same bo
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, cast
@@ -28,10 +28,11 @@ from kliping.boilerplate.repetition import MAX_WORDS as REPEAT_MAX_WORDS
 from kliping.boilerplate.repetition import repeated_keys
 from kliping.boilerplate.rules import Rules, rules
 from kliping.outlets import Outlet, Registry, registered_domain, registry
-from kliping.parse.credit import MAX_STRUCTURAL_CHARS, Structural, parse_structural
+from kliping.parse.credit import MAX_STRUCTURAL_CHARS, Structural, bare_byline, parse_structural
 from kliping.parse.dateline import Dateline, parse_dateline
 from kliping.parse.dates import find_dates, url_date
 from kliping.parse.language import detect_language
+from kliping.parse.shapes import outlet_name
 from kliping.pipeline import Stats, Step
 from kliping.resources import load_toml
 from kliping.text import line_hash, normalise_line, text_id, word_alternation
@@ -41,7 +42,16 @@ _QUOTE_OPEN = "\"“”'‘’«"
 _HEADLINE_MAX_WORDS = 22
 _HEADLINE_BLOCK_MAX = 10
 _CAPTION_MAX_WORDS = 80
+_TOPIC_MAX_WORDS = 4
+_TOPIC_MAX_CHARS = 40
+_CREDIT_CAPTION_MIN_WORDS = 6
+_CREDIT_CAPTION_MAX_WORDS = 40
+_BLOCK_LINE_END = frozenset(".!?;:,\"”'’")
+_NAV_MAX_SPACES = 6  # a navigation header ("Also worth reading") has at most six words
+_OPENER_REASONS = (None, "related", "caption", "promo")
 _LEAD_MIN_WORDS = 12
+_HEAD_SPAN = 12  # lines after the headline where a bare byline may stand
+_HEAD_LINE_MAX_CHARS = 80
 _ALNUM = re.compile(r"[^\W_]")
 _SENTENCE_END = frozenset(".!?\"”’'")
 
@@ -60,6 +70,23 @@ def _title_like(text: str) -> bool:
     return text[0].isupper() or text[0].isdigit()
 
 
+_QUOTE_CLOSE = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»"}
+_QUOTED_HEAD_SEPARATORS = ("–", "—", "-", ":", "|")
+
+
+def _headline_shaped(text: str) -> bool:
+    """A title, or a title that opens with a quote and goes on after it ("'Laut sudah masuk' –
+    Warga pesisir bertahan"): a quoted paragraph ends its sentence, this does not."""
+    if _title_like(text):
+        return True
+    close = _QUOTE_CLOSE.get(text[:1]) if text else None
+    if close is None:
+        return False
+    end = text.find(close, 1)
+    after = text[end + 1 :].strip() if end > 0 else ""
+    return after.startswith(_QUOTED_HEAD_SEPARATORS) and _title_like(after.lstrip("–—-:| ") or "x")
+
+
 def _headline_like(text: str) -> bool:
     text = text.lstrip("*•·>»-–— ")
     words = text.split()
@@ -74,6 +101,56 @@ def _tag_list(text: str) -> bool:
     """ "nickel, smelters, mining, Sulawesi": short items separated by commas or pipes, no sentence."""
     items = [t.strip() for t in re.split(r"[,|;#]", text) if t.strip()]
     return len(items) >= 2 and all(t.count(" ") < 4 for t in items) and text[-1] not in ".!?"
+
+
+def _topic_like(text: str) -> bool:
+    """A bare topic line under "Related topics": "Indonesia", "Climate change" (a few words)."""
+    return (
+        len(text) <= _TOPIC_MAX_CHARS
+        and text.count(" ") < _TOPIC_MAX_WORDS
+        and text[-1] not in _BLOCK_LINE_END
+        and text[0] not in _QUOTE_OPEN
+    )
+
+
+def _caption_like(text: str) -> bool:
+    """The caption under a bare photo credit: a few words to a short paragraph, no full stop
+    (a paragraph of the story ends its sentence)."""
+    words = text.count(" ") + 1
+    return (
+        _CREDIT_CAPTION_MIN_WORDS <= words <= _CREDIT_CAPTION_MAX_WORDS
+        and text[-1] not in _BLOCK_LINE_END
+        and text[0] not in _QUOTE_OPEN
+    )
+
+
+def _next_filled(lines: Sequence[str], j: int) -> int:
+    """The index of the first non-empty line from ``j`` (``len(lines)`` if none)."""
+    while j < len(lines) and not lines[j]:
+        j += 1
+    return j
+
+
+def _take_block(
+    lines: Sequence[str],
+    reasons: list[Reason | None],
+    start: int,
+    fits: Callable[[str], bool],
+    reason: Reason,
+) -> None:
+    """Mark the lines from ``start`` that ``fits`` (blank lines skipped, at most a block's worth)
+    with ``reason``; stop at the first other line or one that another layer has taken."""
+    taken = 0
+    j = start
+    while j < len(lines) and taken < _HEADLINE_BLOCK_MAX:
+        if not lines[j]:
+            j += 1
+            continue
+        if reasons[j] is not None or not fits(lines[j]):
+            break
+        reasons[j] = reason
+        taken += 1
+        j += 1
 
 
 @dataclass(frozen=True)
@@ -185,6 +262,7 @@ class Cleaner:
             for doc, domain in zip(docs, domains, strict=True):
                 self._learned(doc, domain)
         for doc, article in zip(docs, articles, strict=True):
+            self._head(doc)
             self._title(doc, article)
         datelines = [self._dateline(doc, domain) for doc, domain in zip(docs, domains, strict=True)]
         for article, doc, dateline, domain in zip(articles, docs, datelines, domains, strict=True):
@@ -218,42 +296,47 @@ class Cleaner:
                 doc.reasons[i] = _STRUCTURAL_REASON[st.kind]
 
     def _neighbourhood(self, doc: _Doc) -> None:
-        """Headlines under a bare "Baca Juga" header; the caption after "Lihat Foto"."""
+        """Blocks that a header line opens: the headlines under a bare "Baca Juga" or any header of
+        navigation words ("Trending Now", "Artikel Selanjutnya"); the tags or topic lines under
+        "Tags" / "Related topics"; the caption after "Lihat Foto" or a bare credit ("Getty Images")."""
         lines, reasons, keys = doc.lines, doc.reasons, doc.keys
+        rules = self.rules
         markers = self._markers
+        credits = rules.credit_markers
         n = len(lines)
         for i in range(n):
-            line = lines[i]
             key = keys[i]
-            # every header and marker is a short line (it has a key) with a known key
-            if key is None or key not in markers or reasons[i] not in (None, "related", "caption", "promo"):
+            # every header and marker is a short line (it has a key)
+            if key is None or reasons[i] not in _OPENER_REASONS:
                 continue
-            if self.rules.is_header(line, doc.keys[i]):
+            line = lines[i]
+            known = key in markers or key in credits
+            if not known and (
+                line[-1] in _BLOCK_LINE_END
+                or line.count(" ") >= _NAV_MAX_SPACES
+                or not rules.is_header(line, key)
+            ):
+                continue
+            header = rules.is_header(line, key)
+            if rules.is_tag_header(line, key) or (header and rules.names_topics(key)):
                 reasons[i] = "related"
-                taken = 0
-                j = i + 1
-                while j < n and taken < _HEADLINE_BLOCK_MAX:
-                    if not lines[j]:
-                        j += 1
-                        continue
-                    if reasons[j] is not None or not _headline_like(lines[j]):
-                        break
-                    reasons[j] = "related"
-                    taken += 1
-                    j += 1
-            elif self.rules.is_tag_header(line, doc.keys[i]):
-                reasons[i] = "related"
-                j = i + 1
-                while j < n and not lines[j]:
-                    j += 1
+                j = _next_filled(lines, i + 1)
                 if j < n and reasons[j] is None and _tag_list(lines[j]):
                     reasons[j] = "related"
-            elif self.rules.is_caption_marker(line, doc.keys[i]):
+                else:
+                    _take_block(lines, reasons, j, _topic_like, "related")
+            elif header:
+                reasons[i] = "related"
+                _take_block(lines, reasons, i + 1, _headline_like, "related")
+            elif rules.is_caption_marker(line, key):
                 reasons[i] = "caption"
-                j = i + 1
-                while j < n and not lines[j]:
-                    j += 1
+                j = _next_filled(lines, i + 1)
                 if j < n and reasons[j] is None and len(lines[j].split()) <= _CAPTION_MAX_WORDS:
+                    reasons[j] = "caption"
+            elif rules.is_credit_marker(line, key):
+                reasons[i] = "caption"
+                j = _next_filled(lines, i + 1)
+                if j < n and reasons[j] is None and _caption_like(lines[j]):
                     reasons[j] = "caption"
 
     def _repetition(self, doc: _Doc) -> None:
@@ -271,6 +354,41 @@ class Cleaner:
             if doc.reasons[i] is None and model.is_boilerplate(domain, line_hash(line)):
                 doc.reasons[i] = "learned"
 
+    def _head(self, doc: _Doc) -> None:
+        """Bylines known by their place: between the headline and the lead, a person's name alone
+        on its line ("Rina Kusuma") or with an outlet's name ("Zahra Putri, CNBC Indonesia"),
+        right under the headline or beside a timestamp or byline line."""
+        lines, reasons, structural = doc.lines, doc.reasons, doc.structural
+        first = next((i for i, r in enumerate(reasons) if r is None), None)
+        if first is None:
+            return
+        under_headline = _headline_shaped(lines[first])
+        prev = first
+        n = len(lines)
+        for j in range(first + 1, min(n, first + _HEAD_SPAN)):
+            line = lines[j]
+            if not line:
+                continue
+            if reasons[j] is not None:
+                prev = j
+                continue
+            if line.count(" ") + 1 >= _LEAD_MIN_WORDS or len(line) > _HEAD_LINE_MAX_CHARS:
+                return  # the lead: the head is over
+            found = bare_byline(line, self.registry)
+            if found is None:
+                return
+            nxt = next((k for k in range(j + 1, n) if lines[k]), None)
+            beside = (prev == first and under_headline) or prev in structural or nxt in structural
+            # and the line after it is metadata, boilerplate or the lead, not a subheading's text
+            if not beside or (nxt is not None and reasons[nxt] is None and not self._lead_like(lines[nxt])):
+                return
+            structural[j] = found
+            reasons[j] = "byline"
+            prev = j
+
+    def _lead_like(self, line: str) -> bool:
+        return line.count(" ") + 1 >= _LEAD_MIN_WORDS or parse_dateline(line, self.registry) is not None
+
     def _title(self, doc: _Doc, article: Article) -> None:
         """The headline: the first line left in the body, when it looks like a headline and
         metadata, boilerplate or a datelined paragraph follows it (or the page named it)."""
@@ -282,7 +400,7 @@ class Cleaner:
         if isinstance(hinted, str) and hinted.strip() and normalise_line(hinted) == normalise_line(line):
             doc.reasons[first] = "title"
             return
-        if not _title_like(line) or parse_dateline(line, self.registry) is not None:
+        if not _headline_shaped(line) or parse_dateline(line, self.registry) is not None:
             return
         nxt = next((j for j in range(first + 1, len(doc.lines)) if doc.lines[j]), None)
         if nxt is None:
@@ -372,24 +490,39 @@ class Cleaner:
         hints = article.hints
         dl = dateline[1] if dateline else None
 
-        # outlet: explicit > URL > dateline marker > byline marker > page's site name
+        # outlet: explicit > URL (its host first: jatim.tribunnews.com is not tribunnews.com) >
+        # dateline marker > byline marker > a promo line naming a known outlet > page's site name >
+        # how an unknown outlet names itself in the dateline or a byline ("Jakarta, CNBC Indonesia -")
+        # > the URL's domain
         outlet_obj: Outlet | None = None
         if article.outlet:
             outlet_obj = reg.outlet_by_name(article.outlet)
             if outlet_obj is not None:
                 article.outlet = outlet_obj.name
         else:
-            outlet_obj = reg.outlet_for_domain(domain)
+            outlet_obj = reg.outlet_for_url(article.url, domain)
             if outlet_obj is None and dl is not None:
                 outlet_obj = dl.outlet
             if outlet_obj is None:
                 outlet_obj = next((s.outlet for s in structurals if s.outlet is not None), None)
+            if outlet_obj is None and not isinstance(hints.get("site_name"), str):
+                # the site's own promo lines name it: "Follow Berita Okezone di Google News"
+                outlet_obj = next(
+                    (o for r in removed if r.reason == "promo" and (o := reg.outlet_mentioned(r.text))), None
+                )
             if outlet_obj is not None:
                 article.outlet = outlet_obj.name
             elif isinstance(hints.get("site_name"), str) and hints["site_name"].strip():
                 site = hints["site_name"].strip()
                 found = reg.outlet_for_marker(site)
                 article.outlet = found.name if found else site
+            else:
+                # the page names itself ("KONTAN.CO.ID -" -> "Kontan"); else its domain as it is
+                # ("nytimes.com"): a name guessed from a domain ("Nytimes") would be wrong as often as not
+                markers = [dl.marker] if dl is not None and dl.marker else []
+                markers += [st.marker for st in structurals if st.marker]
+                named = next((name for m in markers if (name := outlet_name(m))), None)
+                article.outlet = named or domain
         if article.domain is None and outlet_obj is not None and outlet_obj.domains:
             article.domain = outlet_obj.domains[0]
 

@@ -77,6 +77,9 @@ class Registry:
     _by_marker: dict[str, Outlet] = field(init=False, repr=False)
     _marker_re: re.Pattern[str] | None = field(init=False, repr=False)
     _marker_re_outlets: list[Outlet] = field(init=False, repr=False)
+    _mention_re: re.Pattern[str] | None = field(init=False, repr=False)
+    _shared_domains: frozenset[str] = field(init=False, repr=False)
+    """Registered domains whose sub-domains are outlets of their own (jatim.tribunnews.com)."""
     _agency_by_alias: dict[str, Agency] = field(init=False, repr=False)
     _agency_by_code: dict[str, Agency] = field(init=False, repr=False)
 
@@ -87,6 +90,15 @@ class Registry:
         self._marker_re_outlets = [o for o, _ in patterns]
         self._marker_re = (
             re.compile("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(patterns))) if patterns else None
+        )
+        self._shared_domains = frozenset(
+            base for d in self._by_domain if (base := registered_domain(d)) is not None and base != d
+        )
+        markers = sorted({m for o in self.outlets for m in o.markers}, key=len, reverse=True)
+        self._mention_re = (
+            re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, markers)) + r")(?!\w|\.\w)")
+            if markers
+            else None
         )
         self._agency_by_alias = {a.casefold(): ag for ag in self.agencies for a in (*ag.aliases, ag.name)}
         self._agency_by_code = {c.casefold(): ag for ag in self.agencies for c in ag.codes}
@@ -104,6 +116,13 @@ class Registry:
             _, _, host = host.partition(".")
         return None
 
+    def outlet_for_url(self, url: str | None, domain: str | None) -> Outlet | None:
+        """The outlet serving ``url``, whose registered domain is ``domain``: a sub-domain that is
+        an outlet of its own (jatim.tribunnews.com) before its parent."""
+        if domain in self._shared_domains:
+            return self.outlet_for_domain(host_of(url) or domain)
+        return self.outlet_for_domain(domain)
+
     def outlet_for_marker(self, token: str) -> Outlet | None:
         """The outlet that names itself ``token`` in datelines and bylines (TEMPO.CO, detikJabar)."""
         token = token.strip()
@@ -116,6 +135,14 @@ class Registry:
                 return self._marker_re_outlets[int(m.lastgroup[1:])]
         found = self.outlet_for_domain(token) if "." in token else None
         return found
+
+    def outlet_mentioned(self, text: str) -> Outlet | None:
+        """The first outlet named in ``text`` as it writes its own name, case and all ("Follow
+        Berita Okezone di Google News", "Download the CNA app")."""
+        if self._mention_re is None:
+            return None
+        m = self._mention_re.search(text)
+        return self._by_marker.get(m.group().casefold()) if m else None
 
     def outlet_by_name(self, name: str) -> Outlet | None:
         key = name.casefold()

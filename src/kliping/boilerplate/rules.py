@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kliping.boilerplate.navigation import Navigation
+from kliping.boilerplate.prompts import Prompts
 from kliping.outlets import registry
 from kliping.resources import load_toml
 from kliping.text import normalise_line
@@ -65,6 +67,10 @@ class Rules:
     tag_headers: frozenset[str]
     caption_markers: frozenset[str]
     share_tokens: frozenset[str]
+    credit_markers: frozenset[str]
+    """Keys of bare photo credits ("Getty Images"): a caption may follow."""
+    navigation: Navigation
+    prompts: Prompts
 
     def classify(self, line: str, key: str | None = None) -> str | None:
         """The boilerplate reason of ``line`` by rule, or None.  ``key`` is the line's
@@ -94,6 +100,9 @@ class Rules:
         if m is None and self.free is not None:
             m = self.free.search(text)
         if m is None or m.lastgroup is None:
+            prompts = self.prompts
+            if n <= prompts.max_words and prompts.names_channel(text, key) and prompts.is_prompt(text, n):
+                return "promo"
             return None
         if n <= self.max_words[m.lastgroup]:
             return m.lastgroup
@@ -137,10 +146,22 @@ class Rules:
         return None
 
     def is_header(self, line: str, key: str | None = None) -> bool:
-        """A bare related-links header ("Baca Juga") that opens a block of headline lines."""
+        """A bare related-links header ("Baca Juga", or any short line of navigation words:
+        "Trending Now", "Artikel Selanjutnya") that opens a block of headline lines."""
         if line.count(" ") > 6:
             return False
-        return (key if key is not None else normalise_line(line)) in self.headers
+        key = key if key is not None else normalise_line(line)
+        return key in self.headers or self.navigation.is_header(line, key)
+
+    def names_topics(self, key: str) -> bool:
+        """Does a header's key name topics or tags ("Related topics")?  Bare topic lines follow it."""
+        return self.navigation.names_topics(key)
+
+    def is_credit_marker(self, line: str, key: str | None = None) -> bool:
+        """A bare photo credit ("Getty Images"): a caption may follow it."""
+        if line.count(" ") > 4:
+            return False
+        return (key if key is not None else normalise_line(line)) in self.credit_markers
 
     def is_tag_header(self, line: str, key: str | None = None) -> bool:
         """A bare tag header ("Topics :", "Tags"): the line after it lists the tags."""
@@ -162,6 +183,23 @@ class Rules:
         return len(informative) >= 2 or informative[0] in {"bagikan", "share", "tweet"}
 
 
+def _led_regexes(kind: str, entries: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """``(start, pattern)`` pairs of a kind's ``led`` shapes: a regex matched at the start of the
+    lines that begin with one of its ``starts`` words (tried on those lines only, like a prefix)."""
+    out: list[tuple[str, str]] = []
+    for entry in entries:
+        pattern = str(entry.get("regex", ""))
+        starts = [str(s) for s in entry.get("starts", [])]
+        if not pattern or not starts:
+            raise ValueError(f"boilerplate rules [{kind}] led: each entry needs `starts` and `regex`")
+        re.compile(pattern)  # a bad pattern fails here, naming no line
+        for start in starts:
+            if len(start) < _BUCKET:
+                raise ValueError(f"boilerplate rules [{kind}] led: start {start!r} is shorter than {_BUCKET}")
+            out.append((start, pattern))
+    return out
+
+
 def _split_regexes(patterns: list[str]) -> tuple[list[str], list[str], list[str]]:
     head = [p[1:] for p in patterns if p.startswith("^")]
     tail = [p for p in patterns if not p.startswith("^") and p.endswith("$")]
@@ -175,6 +213,7 @@ def rules() -> Rules:
     data: dict[str, Any] = load_toml("boilerplate/rules.toml")
     head_groups: list[str] = []
     bucket_alts: dict[str, dict[str, list[str]]] = {}
+    bucket_regex: dict[str, dict[str, list[str]]] = {}
     tail_groups: list[str] = []
     free_groups: list[str] = []
     by_kind = {}
@@ -186,10 +225,13 @@ def rules() -> Rules:
         cs = bool(section.get("case_sensitive", False))
         head, tail, free = _split_regexes(list(section.get("regex", [])))
         phrases = [p.strip() for p in section.get("prefix", []) if p.strip()]
+        led = _led_regexes(kind, section.get("led", []))
+        for start, pattern in led:
+            bucket_regex.setdefault(start[:_BUCKET].lower(), {}).setdefault(kind, []).append(pattern)
         flags = 0 if cs else re.IGNORECASE
         head_rx, tail_rx, free_rx = (
             re.compile("|".join(f"(?:{a})" for a in alts), flags) if alts else None
-            for alts in (_prefix_alt(phrases) + head, tail, free)
+            for alts in (_prefix_alt(phrases) + head + sorted({p for _, p in led}), tail, free)
         )
         by_kind[kind] = (head_rx, tail_rx, free_rx)
         for phrase in phrases:
@@ -211,9 +253,19 @@ def rules() -> Rules:
     caption = data.get("caption", {})
     share = data.get("share", {})
     cs_kinds = {k for k in KINDS if data.get(k, {}).get("case_sensitive", False)}
+    for key, kinds in bucket_regex.items():
+        for kind in kinds:
+            bucket_alts.setdefault(key, {}).setdefault(kind, [])
     buckets = {
         key: re.compile(
-            "|".join(_group(kind, _prefix_alt(ps), kind in cs_kinds) for kind, ps in kinds.items())
+            "|".join(
+                _group(
+                    kind,
+                    _prefix_alt(ps) + sorted(set(bucket_regex.get(key, {}).get(kind, []))),
+                    kind in cs_kinds,
+                )
+                for kind, ps in kinds.items()
+            )
         )
         for key, kinds in bucket_alts.items()
     }
@@ -231,6 +283,11 @@ def rules() -> Rules:
         tag_headers=frozenset(normalise_line(h) for h in related.get("tag_header", [])),
         caption_markers=frozenset(normalise_line(h) for h in caption.get("marker", [])),
         share_tokens=frozenset(t.casefold() for t in share.get("tokens", [])),
+        credit_markers=frozenset(normalise_line(c) for c in caption.get("credit", [])),
+        navigation=Navigation.from_lists(
+            related.get("nav_words", []), related.get("nav_fillers", []), related.get("topic_words", [])
+        ),
+        prompts=Prompts.from_data(data.get("prompt", {})),
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from kliping.article import Article
 from kliping.enrich.dates import find_dates
-from kliping.enrich.entities import extract_entities
+from kliping.enrich.entities import agency_names, extract_entities
 from kliping.enrich.quotes import find_quotes
 from kliping.pipeline import Stats, Step
 
@@ -31,10 +31,11 @@ def enrich(article: Article, *, entities: bool = True) -> Article:
         exclude = {a.casefold() for a in article.agencies}
         if article.outlet:
             exclude.add(article.outlet.casefold())
+        agencies = agency_names()
         found = extract_entities(
             article.body, article.language, title=article.title, dateline=article.dateline
         )
-        article.entities = [e for e in found if e.text.casefold() not in exclude]
+        article.entities = [e for e in found if (f := e.text.casefold()) not in exclude and f not in agencies]
         article.quotes = find_quotes(article.body, article.entities, article.language)
     article.dates = find_dates(article.body, article.published)
     return article

@@ -101,6 +101,14 @@ class Lexicon:
     verb_first_letters: frozenset[str]
     joiners: frozenset[str]
     """List joiners ("dan", "and"): a chunk without one, a comma or a slash is a single item."""
+    role_words: frozenset[str]
+    """Portfolio words between a title and a name ("Minister for Economic Affairs X")."""
+    titles_in_names: frozenset[str]
+    """Title words that may be a word of a name too ("Lukman Hakim")."""
+    non_entity_edges: frozenset[str]
+    """Words that make a run starting or ending with them no name ("Grup WhatsApp")."""
+    term_tails: frozenset[str]
+    """Last words of defined terms ("Indonesian Crude Price (ICP)")."""
 
 
 Phrases = dict[str, tuple[tuple[str, ...], ...]]
@@ -135,6 +143,20 @@ def _calendar_words() -> tuple[str, ...]:
         for table in data[key].values():
             words.update(w for w in table if len(w) > 3)
     return tuple(words)
+
+
+@cache
+def agency_names() -> frozenset[str]:
+    """Folded names of the news agencies (``data/outlets.toml``): credits, never entities."""
+    data = load_toml("outlets.toml")
+    names: set[str] = set()
+    for agency in data.get("agency", []):
+        names.add(agency["name"])
+        names.update(agency.get("aliases", []))
+    for outlet in data.get("outlet", []):
+        if outlet.get("agency"):
+            names.add(outlet["name"])
+    return frozenset(n.casefold() for n in names)
 
 
 @cache
@@ -195,7 +217,7 @@ def lexicon(language: str | None) -> Lexicon:
     conn = _alt(words("connectors"))
     item = rf"{tok}(?:[ ](?:(?:{conn})[ ])*{tok})*"
     join = _alt(words("list_joiners"))
-    chunk = rf"{item}(?:(?:,[ ]{item})*,?[ ](?:{join})[ ]{item}|/{item})?"
+    chunk = rf"{item}(?:(?:(?:,[ ]{item})*,?[ ](?:{join})[ ]{item})+|/{item})?"
     flags = re.IGNORECASE
     verbs = _alt(words("person_verbs"))
     # "kata Zakharova" / "Zakharova mengatakan" are looked for at the chunks' ends (see
@@ -238,7 +260,13 @@ def lexicon(language: str | None) -> Lexicon:
         org_heads1=heads1[0],
         place_heads1=heads1[1],
         place_strip1=heads1[2],
-        not_name=fold("org_tails") | fold("non_name_tokens") | heads1[0] | heads1[1] | heads1[2],
+        not_name=fold("org_tails")
+        | fold("non_name_tokens")
+        | heads1[0]
+        | heads1[1]
+        | heads1[2]
+        | (fold("titles") - fold("titles_in_names"))
+        | fold("role_words"),
         chunk=re.compile(chunk),
         token=re.compile(rf"{tok_any_case}|(?:{conn})\b", flags),
         item=re.compile(item),
@@ -247,6 +275,10 @@ def lexicon(language: str | None) -> Lexicon:
         joiners=frozenset(words("list_joiners")),
         verb_first_letters=frozenset(w[0] for w in words("person_verbs") if w),
         verb_after=re.compile(rf"[ ](?:{verbs})\b"),
+        role_words=fold("role_words"),
+        titles_in_names=fold("titles_in_names"),
+        non_entity_edges=fold("non_entity_edges"),
+        term_tails=fold("term_tails"),
     )
 
 
@@ -379,6 +411,64 @@ def _used_mid_sentence(text: str, word: str) -> bool:
 
 
 _LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
+_OPEN_QUOTES = frozenset("\"“‘'")
+_CLOSE_QUOTES = frozenset("\"”’'")
+# Indonesian affixes around a root word ("mendukung", "berkualitas", "syaratnya", "kenaikan")
+_PREFIXES = (
+    "meng",
+    "meny",
+    "mem",
+    "men",
+    "me",
+    "ber",
+    "be",
+    "ter",
+    "di",
+    "peng",
+    "pem",
+    "pen",
+    "per",
+    "pe",
+    "ke",
+    "se",
+)
+_SUFFIXES = ("kannya", "nya", "kan", "an", "i")
+
+
+@cache
+def _in_dictionary(word: str) -> bool:
+    """Is ``word`` (folded) a root word of the dictionary, or one with a prefix and/or suffix?"""
+    dictionary = _dictionary()
+    if word in dictionary:
+        return True
+    if not dictionary or len(word) < 5:
+        return False
+    stems = [word]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stems.append(word[: -len(suffix)])
+            break
+    for stem in list(stems):
+        for prefix in _PREFIXES:
+            if stem.startswith(prefix) and len(stem) - len(prefix) >= 3:
+                stems.append(stem[len(prefix) :])
+                break
+    return any(w in dictionary for w in stems[1:])
+
+
+def _lowercase_in(text: str, word: str) -> bool:
+    """Does ``word`` (folded) occur in lowercase in ``text`` as a whole word?"""
+    if not word.islower():
+        return False
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -394,6 +484,7 @@ class _Chunker:
         self._calendar = _calendar_set()
         self._dictionary = _dictionary()
         self._flags: dict[str, tuple[str, bool, bool, bool, bool]] = {}
+        self._common: dict[str, bool] = {}
 
     def tokens(self, start: int, end: int) -> list[_Tok]:
         """Tokens of ``text[start:end]`` (tokenised once per document: do not change the list)."""
@@ -464,7 +555,12 @@ class _Chunker:
         place = f in doc.gaz
         # a plain word of a person's name: no place, acronym, head or tail word, roman numeral
         name = not (
-            len(f) < 2 or place or f in lex.not_name or acr or (text[0] in "IVXLC" and _ROMAN.match(text))
+            len(f) < 2
+            or place
+            or f in lex.not_name
+            or acr
+            or (text[0] in "IVXLC" and _ROMAN.match(text))
+            or (text.isupper() and text in lex.generic_acronyms)
         )
         head_prefix = len(f) > 5 and f.startswith(lex.org_head_prefixes)
         abbreviation_like = (
@@ -477,7 +573,14 @@ class _Chunker:
         return f, acr, name, head_prefix, abbreviation_like
 
     def run(
-        self, toks: list[_Tok], *, sentence_initial: bool, left: str, right: str, appos_org: bool = False
+        self,
+        toks: list[_Tok],
+        *,
+        sentence_initial: bool,
+        left: str,
+        right: str,
+        appos_org: bool = False,
+        after_title: bool = False,
     ) -> None:
         """Label the mentions in one run of capitalised words (the tokens of a chunk's item)."""
         lex = self.lex
@@ -495,7 +598,15 @@ class _Chunker:
             if _prefix_len(toks, j, lex.org_heads) and j > i:
                 break
             j += 1
-        had_title = j > i
+        if j > i and j < len(toks) and toks[j - 1].is_conn:
+            # "Head of Research Phintraco Sekuritas": the portfolio after "Title of" is the role's,
+            # unless it names a body ("Head of the National Food Agency")
+            k = j
+            while k < len(toks) and toks[k].fold in lex.role_words:
+                k += 1
+            if j < k < len(toks) and not self._org_start(toks, k) and toks[k].fold not in lex.org_tails:
+                j = k
+        had_title = j > i or after_title
         while j < len(toks) and toks[j].is_conn:
             j += 1
         if j >= len(toks):
@@ -645,6 +756,14 @@ class _Chunker:
                 if end > k and f in lex.org_tails:
                     tail_label = ORG
                     end += 1
+                    # "... Plantation Fund Management Agency": on to a later tail
+                    x = end
+                    while x < n and not toks[x].is_conn and not toks[x].after_hyphen:
+                        if toks[x].fold in lex.org_tails:
+                            end = x + 1
+                        elif self._org_start(toks, x):
+                            break
+                        x += 1
                     break
                 if end > k and f in lex.place_tails:
                     tail_label = PLACE
@@ -711,19 +830,30 @@ class _Chunker:
                 )
                 if ps and not g and end + ps < len(toks) and toks[end + ps].name:
                     g = len(toks) - end - ps
-                if g and end + ps + g == len(toks):
-                    end = end + ps + g
+                if g and (ps or end + ps + g == len(toks)):
+                    end = end + ps + g  # "BPBD Kabupaten Malang Nama Orang": the regency is the body's
                 break
             return end
-        while end < len(toks):
+        n = len(toks)
+        while end < n:
             if toks[end].after_hyphen or _prefix_len(toks, end, lex.event_heads):
                 break
-            if _prefix_len(toks, end, lex.org_heads) and not _prefix_len(toks, end, lex.place_strip):
+            # a new head ends the name ("PT Bank ...", "Konfederasi Serikat ..." go on: head only so
+            # far), unless only a place follows it ("Bank Indonesia Perwakilan Jawa Tengah")
+            h2 = _prefix_len(toks, end, lex.org_heads) if end > k + h else 0
+            if (
+                h2
+                and not _prefix_len(toks, end, lex.place_strip)
+                and not (end + h2 < n and _is_place(self._words(toks, end + h2, n), self.doc))
+            ):
                 break
             end += 1
-        # a known shorter organisation that is a prefix of this run ends it there
+        # a known shorter organisation that is a prefix of this run ends it there, unless a place
+        # follows ("Dinas Pendidikan" known, "Dinas Pendidikan Jawa Barat" here)
         for m in range(k + h, end):
-            if self._words(toks, k, m).casefold() in self.doc.known_orgs:
+            if self._words(toks, k, m).casefold() in self.doc.known_orgs and not _is_place(
+                self._words(toks, m, end), self.doc
+            ):
                 return m
         return end
 
@@ -745,7 +875,11 @@ class _Chunker:
                 continue
             if m == b - 1:  # a surname: walk back over plain name words
                 s = m
-                while s - 1 >= a and m - (s - 1) < 4 and toks[s - 1].name:
+                while (
+                    s - 1 >= a
+                    and m - (s - 1) < 4
+                    and (toks[s - 1].name or self._first_name(toks, s - 1, m - s + 1))
+                ):
                     s -= 1
                 if s < m:
                     return s, b
@@ -759,9 +893,67 @@ class _Chunker:
                 return s, b
         return None
 
+    def _common_phrase(self, toks: list[_Tok], a: int, b: int) -> bool:
+        """Are the capitalised words common words, not a name: each a dictionary word (its root
+        after the usual affixes) or written in lowercase elsewhere in the text ("Harga Saham",
+        "Electric Buses"), or the run quoted on its own ("Kelas Saham Cuan")?"""
+        text = self.doc.text
+        s, e = toks[a].start, toks[b - 1].end
+        if s > 0 and text[s - 1] in _OPEN_QUOTES and text[e : e + 1] in _CLOSE_QUOTES:
+            return True
+        for t in toks[a:b]:
+            common = self._common.get(t.fold)
+            if common is None:
+                common = self._common[t.fold] = _in_dictionary(t.fold) or _lowercase_in(text, t.fold)
+            if not common:
+                return False
+        return True
+
+    def _first_name(self, toks: list[_Tok], k: int, rest: int) -> bool:
+        """Is the gazetteer word ``toks[k]`` a person's first name: the first word after a role
+        ("Minister for Economic Affairs Bambang Suryo Hadiningrat"), or the first of a run of
+        three name words or more (``rest`` name words follow it)?  Not after an organisation
+        ("Kemenlu Kazakhstan Aibek Smadiyarov")."""
+        if toks[k].fold not in self.doc.gaz:
+            return False
+        return self._role(toks[k - 1]) if k > 0 else rest >= 2
+
+    def _role(self, tok: _Tok) -> bool:
+        """A word of a role before a name: a title, a portfolio word, a connector, a numeral."""
+        lex = self.lex
+        f = tok.fold
+        return (
+            tok.is_conn
+            or (f in lex.titles and f not in lex.titles_in_names)
+            or f in lex.role_words
+            or (tok.text.isupper() and tok.text in lex.generic_acronyms)
+        )
+
+    def _name_start(self, toks: list[_Tok], a: int, b: int) -> int:
+        """Where a person's name starts in ``toks[a:b]``: after the role words before it
+        ("Finance Minister II Ahmad Fauzi", "State for National Development Lim Chee Keong") and
+        after a place inside the role ("... Perdagangan Vietnam Tran Quoc Minh Duc")."""
+        start = a
+        for k in range(b - 2, a - 1, -1):
+            t = toks[k]
+            if self._role(t) or (t.fold in self.lex.non_name_tokens and k > a and self._role(toks[k - 1])):
+                start = k + 1  # "Minister II Ahmad", not "I Nyoman"
+                break
+        gaz = self.doc.gaz
+        for k in range(start + 1, b - 2):
+            if toks[k].fold in gaz:
+                if all(t.name for t in toks[k + 1 : b]):
+                    start = k + 1
+                break
+        return start
+
     def _emit(self, toks: list[_Tok], a: int, b: int, label: str | None, strength: int) -> None:
+        if label == PERSON and b - a >= 2:
+            a = self._name_start(toks, a, b)
         if a >= b:
             return
+        if toks[a].fold in self.lex.non_entity_edges or toks[b - 1].fold in self.lex.non_entity_edges:
+            return  # "Grup WhatsApp", "WhatsApp Jogja Smart Service": a channel, not a name
         s, e = toks[a].start, toks[b - 1].end
         text = self.doc.text[s:e]
         if text.casefold() in self.lex.non_entities:
@@ -837,8 +1029,10 @@ class _Chunker:
         if b - a >= 2 and all(t.name for t in toks[a:b]):
             if lw in lex.place_cues and not had_title:
                 self._emit(toks, a, b, PLACE, 1)
-            else:
-                self._emit(toks, a, b, PERSON, 3 if had_title else 1)
+            elif had_title:
+                self._emit(toks, a, b, PERSON, 3)
+            elif not self._common_phrase(toks, a, b):
+                self._emit(toks, a, b, PERSON, 1)
             return
         if b - a == 1:
             t = toks[a]
@@ -857,6 +1051,18 @@ class _Chunker:
 
 
 _PAREN_ACR = re.compile(r"\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
+_PAREN_ALIAS = re.compile(r"\(([A-Z][A-Za-z0-9&\-]{1,11}(?: [A-Z][A-Za-z0-9&\-]{1,11}){0,2})\)")
+_TLD = re.compile(r"\.(?:com|co|id|net|org|tv|news|go|ac|or|info|my|sg|uk|ph|vn|COM|CO|ID|NET|ORG|TV)\b")
+
+
+def _word_start(text: str, i: int) -> int:
+    """Start of the web address whose top-level part starts at ``i``."""
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-."):
+        i -= 1
+    return i
+
+
+_SLASH_ACR = re.compile(r"/([A-Z][A-Z0-9]{1,7})\b")
 
 
 def _apposition_org(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
@@ -962,8 +1168,11 @@ def _collect_short_refs(text: str, lex: Lexicon, chunks: list[tuple[int, int]]) 
     gaz = places()
     for m in _LONE_CAP.finditer(text):
         f = m.group(1).casefold()
-        if f not in gaz and f not in _dictionary() and f not in lex.titles:
-            out.add(f)
+        if f in gaz or f in _dictionary() or f in lex.titles:
+            continue
+        if not text[text.rfind(" ", 0, m.start() - 1) + 1].islower():
+            continue  # "Sinar Metalindo,": the last word of a longer name, not "nada Zakharova,"
+        out.add(f)
     for start, end, verb in _short_ref_names(text, lex, chunks):
         name = text[start:end]
         if verb and _left_word(text, start)[:1].isupper():
@@ -985,8 +1194,15 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
         acr = m.group(1)
         before = text[max(0, m.start() - 120) : m.start()].rstrip()
         words = before.split()
-        if words and not words[-1][:1].isupper():
-            doc.non_entity_acronyms.add(acr.casefold())
+        if words and (not words[-1][:1].isupper() or words[-1].casefold() in lex.term_tails):
+            doc.non_entity_acronyms.add(acr.casefold())  # "harga acuan (HBA)", "Crude Price (ICP)"
+    if "/" in text:
+        # "(official selling price/OSP)": an acronym after a lowercase expansion and a slash
+        doc.non_entity_acronyms.update(
+            m.group(1).casefold()
+            for m in _SLASH_ACR.finditer(text)
+            if text[m.start() - 1 : m.start()].islower()
+        )
     chunker = _Chunker(doc)
     # chunks and their items; pre-pass: organisation names (so that "PT X Nama Orang" can be
     # split at a known "PT X")
@@ -1028,6 +1244,11 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
             continue
         first = len(doc.mentions)
         last = len(items) - 1
+        if _role_list(item_toks, lex):
+            # "Direktur Industri Maritim, Alat Transportasi, dan Alat Pertahanan Kemenperin, Nama":
+            # the items before the last are the role's portfolio
+            chunker.run(item_toks[last], sentence_initial=False, left="", right=right, after_title=True)
+            continue
         for n, (_, e) in enumerate(items):
             chunker.run(
                 item_toks[n],
@@ -1037,25 +1258,82 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
                 appos_org=False,
             )
         _share_list_label(doc.mentions[first:])
-    # aliases: "Full Name (ACR)"
-    for m in _PAREN_ACR.finditer(text):
+    # aliases: "Full Name (ACR)", "Full Name (Short Name)"
+    for m in _PAREN_ALIAS.finditer(text):
         acr = m.group(1)
         for mention in doc.mentions:
             if mention.end <= m.start() and m.start() - mention.end <= 2 and mention.label == ORG:
                 doc.aliases[acr.casefold()] = mention.text
+    if "." in text:
+        domains = [
+            (_word_start(text, m.start()), m.end())
+            for m in _TLD.finditer(text)
+            if m.start() > 0 and text[m.start() - 1].isalnum()
+        ]
+        if domains:
+            # "Merdeka.com", "KONTAN.CO.ID": a web address is no name
+            doc.mentions = [
+                m for m in doc.mentions if not any(a <= m.end and m.start <= b for a, b in domains)
+            ]
     return _resolve(doc)
+
+
+def _role_list(item_toks: list[list[_Tok]], lex: Lexicon) -> bool:
+    """Does a title start the list, with no later item starting an organisation, a title or a
+    place ("Wakil Menteri Perindustrian dan Perdagangan Vietnam Nama Orang")?"""
+    first = item_toks[0]
+    if not first or first[0].fold not in lex.titles or first[0].fold in lex.titles_in_names:
+        return False
+    if len(first) < 2 or first[-1].fold in lex.titles:
+        return False  # "Presiden dan Wakil Presiden": a list of roles
+    for toks in item_toks[1:]:
+        if not toks or toks[0].fold in lex.titles or toks[0].fold in lex.org_heads1:
+            return False
+    return True
 
 
 def _join_as_one(text: str, items: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Is "A, B dan C" one organisation name ("Badan Meteorologi, Klimatologi, dan Geofisika")?"""
     firsts = [text[s:e] for s, e in items]
-    head = _starts_with(firsts[0].casefold().split(), lex.org_heads)
+    words0 = firsts[0].casefold().split()
+    k = 0
+    while k < len(words0) - 1 and (
+        words0[k] in lex.titles or words0[k] in lex.connectors or (k == 0 and words0[k] in lex.common_starts)
+    ):
+        k += 1  # "Ketua Umum Persatuan ... dan Beras": the role before the name
+    if _starts_with(words0[k:], lex.event_heads):
+        return True  # "Undang-Undang Informasi dan Transaksi Elektronik"
+    acr = _PAREN_ACR.match(text, items[-1][1] + 1) if text[items[-1][1] : items[-1][1] + 2] == " (" else None
+    if acr and _spans_joiner(acr.group(1), firsts):
+        return True  # "Kementerian Energi dan Sumber Daya Mineral (ESDM)"
+    head = _starts_with(words0[k:], lex.org_heads)
     later_heads = any(_starts_with(f.casefold().split(), lex.org_heads) for f in firsts[1:])
     if head and not later_heads:
         return True
     last = firsts[-1].split()[-1].casefold()
     others_tail = any(f.split()[-1].casefold() in lex.org_tails for f in firsts[:-1])
     return last in lex.org_tails and not others_tail and not head
+
+
+def _spans_joiner(acr: str, items: list[str]) -> bool:
+    """Do the acronym's letters come from the initials of the last item and of an item before it?"""
+    letters = [c for c in acr.casefold() if c.isalpha()]
+    last = [w[0] for w in items[-1].casefold().split() if w[:1].isalpha()]
+    before = [w[0] for it in items[:-1] for w in it.casefold().split() if w[:1].isalpha()]
+    if len(letters) < 3 or not last or not before:
+        return False
+    # the acronym's tail is the last item's initials; the rest comes from earlier items, in order
+    n = len(last)
+    if len(letters) <= n or letters[-n:] != last:
+        return False
+    rest = letters[:-n]
+    pos = 0
+    for c in rest:
+        try:
+            pos = before.index(c, pos) + 1
+        except ValueError:
+            return False
+    return True
 
 
 def _share_list_label(mentions: list[Mention]) -> None:
@@ -1103,7 +1381,7 @@ def _resolve(doc: _Doc) -> list[Mention]:
         canonical = text
         first = text.split()[0]
         if label == ORG or (label is None and _acronym(first, lex)):
-            alias = doc.aliases.get(first.casefold())
+            alias = doc.aliases.get(f) or doc.aliases.get(first.casefold())
             if alias:
                 canonical, label = alias, ORG
             else:

@@ -40,6 +40,7 @@ def _alt(words: list[str]) -> str:
 class _Cues:
     after: re.Pattern[str]
     after_name_first: re.Pattern[str]
+    after_role_name: re.Pattern[str]
     before: re.Pattern[str]
     pronouns: frozenset[str]
 
@@ -60,6 +61,8 @@ def _cues(language: str | None) -> _Cues:
         # the cue in any case ("Kata", "said"), the name capitalised ("said Mayor John Carter on ...")
         after=re.compile(rf"^\s*,?\s*(?P<cue>(?i:{a})(?i:nya)?)\b(?:\s+(?P<name>{_NAME}))?"),
         after_name_first=re.compile(rf"^\s*,?\s*(?P<name>{_NAME}|he|she|they)\s+(?P<cue>{a})\b"),
+        # '"…," PAGASA forecaster Lorenzo Reyes said': a role, then the name, then the cue
+        after_role_name=re.compile(rf"^\s*,?\s*(?:[\w'’\-]+\s+){{1,12}}?(?P<cue>{a})\b"),
         before=re.compile(rf"\b(?P<cue>{_alt(before)})\b", re.IGNORECASE),
         pronouns=frozenset(pronouns),
     )
@@ -109,6 +112,13 @@ class _Speakers:
                     return hit
         return None
 
+    def last_in(self, lo: int, hi: int) -> str | None:
+        """The last person mention that starts within ``[lo, hi)``."""
+        i = bisect.bisect_left(self.starts, hi) - 1
+        if i >= 0 and self.starts[i] >= lo:
+            return self.people[i].text
+        return None
+
     def last_before(self, pos: int, lo: int = 0, skip: list[tuple[int, int]] | None = None) -> str | None:
         i = bisect.bisect_left(self.starts, pos) - 1
         while i >= 0 and self.starts[i] >= lo:
@@ -122,6 +132,39 @@ class _Speakers:
 def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence around ``pos`` starts: after the last of ``.!?`` or a newline before it."""
     return max(text.rfind(c, 0, pos) for c in _SENT_END) + 1
+
+
+def _name_in_quotes(text: str) -> bool:
+    """A short Title Cased text in quotes is a name ("Kelas Saham Cuan"), not words someone said."""
+    words = text.split()
+    return len(words) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(c, pos) for c in _SENT_END) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _paragraph_speaker(
+    body: str, start: int, speakers: _Speakers, cues: _Cues, spans: list[tuple[int, int]]
+) -> tuple[str | None, str | None]:
+    """Speaker and cue of a quote that is a paragraph of its own, from the paragraph before it:
+    "He told the BBC:" (the last person named) or "Name menilai ..." (that person)."""
+    if start < 2:
+        return None, None
+    prev_start = body.rfind("\n", 0, start - 1) + 1
+    prev = body[prev_start : start - 1].rstrip()
+    verbs = list(cues.before.finditer(prev))
+    if not verbs:
+        return None, None
+    verb = verbs[0]
+    named = speakers.last_in(prev_start, prev_start + verb.start())
+    if prev.endswith(":"):
+        return named or speakers.last_before(prev_start, skip=spans), verb.group("cue")
+    first = speakers.inside(prev_start, prev_start + verb.start())
+    if first is not None and speakers.at(prev_start) is not None:
+        return first, verb.group("cue")  # the paragraph's subject
+    return None, None
 
 
 def find_quotes(body: str, entities: list[Entity], language: str | None) -> list[Quote]:
@@ -141,16 +184,31 @@ def find_quotes(body: str, entities: list[Entity], language: str | None) -> list
         tail = body[m.end() : m.end() + 80]
         speaker: str | None = None
         cue: str | None = None
-        hit = cues.after.match(tail) or cues.after_name_first.match(tail)
-        if hit and (inner.rstrip().endswith((",", "?", "!")) or tail.lstrip().startswith(",")):
+        attributed = inner.rstrip().endswith((",", "?", "!")) or tail.lstrip().startswith(",")
+        hit = cues.after.match(tail) or cues.after_name_first.match(tail) if attributed else None
+        if hit:
             cue = hit.group("cue")
             name = hit.groupdict().get("name")
             if name and name.casefold() not in cues.pronouns:
                 at = m.end() + hit.start("name")
-                speaker = speakers.inside(at, at + len(name)) or speakers.resolve(name) or name
+                speaker = speakers.inside(at, at + len(name)) or speakers.resolve(name)
+                if speaker is None:
+                    # "kata Wakil Menteri ... Nama Orang dalam ...": the person named after the role
+                    stop = _sentence_end(body, at)
+                    speaker = speakers.inside(at, min(stop, at + 160)) or name
             else:
                 speaker = speakers.last_before(m.start(), skip=spans)
-        else:
+        if cue is None and attributed and (role := cues.after_role_name.match(tail)) is not None:
+            speaker = speakers.last_in(m.end(), m.end() + role.start("cue"))
+            if speaker is not None:
+                cue = role.group("cue")
+        if (
+            cue is None
+            and (m.start() == 0 or body[m.start() - 1] == "\n")
+            and body[m.end() : m.end() + 1] in ("", "\n")
+        ):
+            speaker, cue = _paragraph_speaker(body, m.start(), speakers, cues, spans)
+        if cue is None and not hit and not _name_in_quotes(stripped):
             ss = _sentence_start(body, m.start())
             before = body[ss : m.start()]
             verbs = list(cues.before.finditer(before))

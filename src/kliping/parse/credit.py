@@ -20,13 +20,16 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kliping.outlets import Outlet, Registry
-from kliping.parse.dates import find_dates, timestamp_date
+from kliping.parse.dates import find_dates, is_relative_time, timestamp, timestamp_date
+from kliping.parse.shapes import domain_shaped, outlet_shaped
 from kliping.resources import load_toml
 from kliping.text import word_alternation
 
 MAX_STRUCTURAL_CHARS = 160
 _TIMESTAMP_MAX_CHARS = 90
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_RELATIVE_MAX_CHARS = 40
+_RELATIVE_LAST = "ouOU."  # "2 hours ago", "5 menit lalu", "1 day ago."
 
 
 @dataclass
@@ -38,6 +41,8 @@ class Structural:
     published: str | None = None
     city: str | None = None
     """A place printed with the timestamp ("Jakarta ● Tue, October 21, 2025")."""
+    marker: str | None = None
+    """How an outlet the registry does not know names itself ("Name, CNBC Indonesia")."""
 
 
 def _alt(words: list[str], ignore_case: bool = False) -> str:
@@ -62,6 +67,13 @@ class _Patterns:
     teams: tuple[str, ...]
     openers: frozenset[str]
     """First words of bylines without a colon ("Oleh X", "Laporan Wartawan ...")."""
+    roles: frozenset[str]
+    """Roles printed after a name ("X, Jurnalis"), case-folded."""
+    contribution: re.Pattern[str]
+    """ "Associated Press writer X in Y contributed to this report." """
+    contribution_cue: str
+    """A word every contribution sentence holds (a cheap gate)."""
+    not_name_words: frozenset[str]
 
 
 @cache
@@ -85,7 +97,27 @@ def _patterns() -> _Patterns:
         ),
         teams=tuple(w.casefold() for w in data["teams"]),
         openers=frozenset(w.split()[0] for w in [*data["reporter_intro"], *data["by_words"]]),
+        roles=frozenset(w.casefold() for w in [*data["roles"], *author]),
+        contribution=re.compile(
+            rf"^(?:(?P<org>[^,;]{{2,40}}?)(?:\s+(?:{_alt(data['contributor_roles'], ignore_case=True)})|['’]s?)\s+)?"
+            rf"(?P<names>[^;]+?)[\s,]+(?:{_alt(data['contribution_phrases'], ignore_case=True)})"
+            r"(?:\s+(?:from|in|dari|di)\s+[^.;]+)?\.?$",
+            re.IGNORECASE,
+        ),
+        contribution_cue=_common_word(data["contribution_phrases"]),
+        not_name_words=frozenset(w.casefold() for w in data["not_name_words"]),
     )
+
+
+def _common_word(phrases: list[str]) -> str:
+    """The longest lower-case stem that every phrase holds ("contributed" / "berkontribusi" -> "ontribu")."""
+    first = min(phrases, key=len).casefold()
+    for size in range(len(first), 2, -1):
+        for start in range(len(first) - size + 1):
+            stem = first[start : start + size]
+            if all(stem in p.casefold() for p in phrases):
+                return stem
+    return first
 
 
 def normalise_name(name: str) -> str:
@@ -126,6 +158,15 @@ _MARKER_TAIL = re.compile(r"^(?P<head>.+?)\s+[-–|]\s+(?P<marker>[\w.]+(?:\s[\w
 _MARKER_HEAD = re.compile(r"^(?P<marker>[\w.]+(?:\s[\w.]+)?)\s*[-–|●•·]\s*(?P<rest>.+)$")
 _CITY_RE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$")
 _NAME_OUTLET = re.compile(rf"^(?P<names>{_NAME})\s*\((?P<outlet>[^()]{{2,40}})\)$")
+_BULLET = re.compile(r"[|·•●]")
+_NAME_COMMA_MAX_SPACES = 10
+_COMPOSITE_MAX_PARTS = 6
+_NAME_COMMA = re.compile(rf"^(?P<names>{_NAME}),\s*(?P<tail>[^,]{{2,40}})$")  # "X, CNBC Indonesia"
+_COMPOSITE_SPLIT = re.compile(r"\s*[|·•●]\s*")
+# "str-kid/dhw", "ant/imk": desk initials without brackets (lower case, one slash at least)
+_BARE_INITIALS = re.compile(r"^[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5}(?:-[a-z]{2,5})*)+$")
+# "Ann Lee in Manila, Philippines": the place after a contributor's name, up to the next name
+_PLACE_IN = re.compile(r"\s+(?:in|from|di|dari)\s+[A-Z][^;]*?(?=\s+(?:and|dan|&)\s+|;|$)")
 
 
 def _could_be_structural(text: str, p: _Patterns) -> bool:
@@ -137,9 +178,12 @@ def _could_be_structural(text: str, p: _Patterns) -> bool:
     first = text.split(" ", 1)[0]
     if first in p.openers:
         return True
-    if text[-1] == ")" and text.count(" ") < 8:
-        return True  # "Name (Outlet)"
-    return text.count(" ") < 4  # "ANTARA", "REUTERS", a bare name line: short enough to look closer
+    spaces = text.count(" ")
+    if spaces < 8 and (text[-1] == ")" or ", " in text or spaces < 4):
+        # "Name (Outlet)", "Name, Outlet", "Name, Jurnalis"; "ANTARA", "REUTERS", a bare name
+        # line: short enough to look closer
+        return True
+    return p.contribution_cue in text  # "... contributed to this report."
 
 
 def parse_structural(line: str, registry: Registry) -> Structural | None:
@@ -153,19 +197,25 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
     has_year = len(text) <= _TIMESTAMP_MAX_CHARS and _YEAR.search(text) is not None
 
     # 1. Timestamps ("Selasa, 12 Maret 2024 10:42 WIB"), "Outlet | timestamp", "City ● timestamp".
-    stamp = timestamp_date(text) if has_year else None
-    if stamp is not None:
-        return Structural("dateline", published=stamp.isoformat())
+    found_stamp = timestamp(text) if has_year else None
+    stamp = found_stamp[0] if found_stamp is not None else None
+    if found_stamp is not None and found_stamp[1] == 0:
+        return Structural("dateline", published=found_stamp[0].isoformat())
+    # "Jakarta ● Tue, October 21, 2025", "CNN Indonesia | Selasa, 12 Mar 2024 11:05 WIB"
     m = _MARKER_HEAD.match(text) if has_year else None
     if m:
-        stamp = timestamp_date(m.group("rest"))
-        if stamp is not None:
+        head_stamp = timestamp_date(m.group("rest"))
+        if head_stamp is not None:
             outlet = registry.outlet_for_marker(m.group("marker"))
             if outlet is not None:
-                return Structural("dateline", outlet=outlet, published=stamp.isoformat())
+                return Structural("dateline", outlet=outlet, published=head_stamp.isoformat())
             place = m.group("marker").strip()
             if _CITY_RE.match(place):
-                return Structural("dateline", published=stamp.isoformat(), city=place)
+                return Structural("dateline", published=head_stamp.isoformat(), city=place)
+    if stamp is not None:
+        return Structural("dateline", published=stamp.isoformat())
+    if len(text) <= _RELATIVE_MAX_CHARS and text[-1] in _RELATIVE_LAST and is_relative_time(text):
+        return Structural("dateline")  # "2 hours ago": a timestamp without a date
 
     # 2. Labelled bylines: "Penulis: X", "Rep: X/ Red: Y", "Sumber: Antara", "(Reporting by X)".
     if ":" in text or " by " in text:
@@ -236,15 +286,150 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
                     outlet=outlet,
                 )
 
-    # 7. Initials: "(ant/imk)", "(antara/agt)", "(yum/yum)".
-    if text[0] == "(" and _INITIALS.match(text):
+    # 7. Initials: "(ant/imk)", "(antara/agt)", "(yum/yum)", "str-kid/dhw".
+    if (text[0] == "(" and _INITIALS.match(text)) or ("/" in text and _BARE_INITIALS.match(text)):
         st = Structural("credit")
         for code in _INITIAL_PARTS.findall(text):
             ag = registry.agency_for_code(code)
             if ag is not None and ag.name not in st.agencies:
                 st.agencies.append(ag.name)
         return st
+
+    # 8. "Zahra Putri, CNBC Indonesia", "Dimas Aryo, Jurnalis": a name and its outlet or role.
+    if ", " in text and text.count(" ") < _NAME_COMMA_MAX_SPACES:
+        m = _NAME_COMMA.match(text)
+        if m:
+            by = _name_and(m.group("names"), m.group("tail"), registry)
+            if by is not None:
+                return by
+
+    # 9. Parts between bullets or bars: "Dimas Aryo, Jurnalis · Jum'at 25 Oktober 2024 14:30 WIB".
+    if _BULLET.search(text):
+        composite = _composite(text, registry, has_year)
+        if composite is not None:
+            return composite
+
+    # 10. "Associated Press writer Ann Lee in Manila contributed to this report."
+    if p.contribution_cue in text:
+        return _contribution(text, registry)
     return None
+
+
+def _name_and(names: str, tail: str, registry: Registry) -> Structural | None:
+    """ "Name, Outlet" or "Name, Role" (a role word or author label), else None."""
+    tail = tail.strip()
+    people = split_names(names)
+    if not people:
+        return None
+    if tail.casefold() in _patterns().roles:
+        return Structural("byline", authors=people)
+    outlet = registry.outlet_for_marker(tail)
+    if outlet is not None:
+        return Structural("byline", authors=people, outlet=outlet)
+    ag = registry.agency(tail)
+    if ag is not None:
+        return Structural("byline", authors=people, agencies=[ag.name])
+    return None
+
+
+def _composite(text: str, registry: Registry, has_year: bool) -> Structural | None:
+    """A line of parts between bullets or bars, each a timestamp, an outlet, an agency, a name,
+    or "Name, Role"; one part at least must be more than a bare name."""
+    parts = _COMPOSITE_SPLIT.split(text)
+    if not 2 <= len(parts) <= _COMPOSITE_MAX_PARTS or not all(parts):
+        return None
+    st = Structural("dateline")
+    strong = False
+    names: list[str] = []
+    for part in parts:
+        stamp = timestamp_date(part) if has_year and _YEAR.search(part) else None
+        if stamp is not None:
+            if st.published is not None:
+                return None  # "29 November 2018 | 20 January 2019": a span of days
+            st.published = stamp.isoformat()
+            strong = True
+            continue
+        ag = registry.agency(part)
+        if ag is not None:
+            st.agencies.append(ag.name)
+            strong = True
+            continue
+        outlet = registry.outlet_for_marker(part)
+        if outlet is not None:
+            st.outlet = st.outlet or outlet
+            strong = True
+            continue
+        m = _NAME_COMMA.match(part)
+        by = _name_and(m.group("names"), m.group("tail"), registry) if m else None
+        if by is not None:
+            names.extend(by.authors)
+            st.outlet = st.outlet or by.outlet
+            strong = True
+            continue
+        if _NAME_RE.match(part) and 2 <= part.count(" ") + 1 <= 5 and not _is_team(part):
+            names.extend(split_names(part))
+            continue
+        return None
+    if not strong:
+        return None
+    if names:
+        st.kind = "byline"
+        st.authors = list(dict.fromkeys(names))
+    return st
+
+
+def _contribution(text: str, registry: Registry) -> Structural | None:
+    """ "Associated Press writer Ann Lee in Manila contributed to this report.": the people named
+    (and the agency or outlet they write for)."""
+    m = _patterns().contribution.match(text)
+    if m is None:
+        return None
+    names = split_names(_PLACE_IN.sub("", m.group("names")))
+    if not names or any(" " not in name for name in names):
+        return None  # "Smith also contributed.", "Farmers contributed.": not a credit line
+    st = Structural("credit", authors=names)
+    ag = registry.agency((m.group("org") or "").strip())
+    if ag is not None:
+        st.agencies.append(ag.name)
+    return st
+
+
+_BARE_NAME_MAX_CHARS = 60
+
+
+def bare_byline(line: str, registry: Registry) -> Structural | None:
+    """A byline by its shape alone, for a line between a headline and its lead (the caller checks
+    the place): a person's name ("Rina Anggraeni Kusuma", "NATALIE KOH") or a name and an outlet's
+    name the registry does not know ("Zahra Putri, CNBC Indonesia", "Ann Lee, Example.com")."""
+    text = line.strip()
+    if not text or len(text) > _BARE_NAME_MAX_CHARS or any(ch.isdigit() for ch in text):
+        return None
+    tail: str | None = None
+    if "," in text:
+        m = _NAME_COMMA.match(text)
+        if m is None:
+            return None
+        tail = m.group("tail").strip()
+        if not (outlet_shaped(tail) or domain_shaped(tail)):
+            return None
+        text = m.group("names")
+    words = text.split()
+    if not 2 <= len(words) <= 5 or not _NAME_RE.match(text) or _is_team(text):
+        return None
+    bad = _patterns().not_name_words
+    if any(w.strip(".,'’").casefold() in bad for w in words):
+        return None
+    if registry.outlet_for_marker(text) is not None or registry.agency(text) is not None:
+        return None
+    if not all(w[:1].isupper() or w in _PARTICLES for w in words):
+        return None
+    names = split_names(text)
+    if not names:
+        return None
+    return Structural("byline", authors=names, marker=tail)
+
+
+_PARTICLES = frozenset(["bin", "binti", "van", "der", "de", "da", "di", "al", "el", "von", "dos", "du"])
 
 
 def _labelled(text: str, registry: Registry) -> Structural | None:

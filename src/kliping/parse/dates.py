@@ -33,7 +33,6 @@ class _Tables:
     lower_pattern: re.Pattern[str]
     """``pattern`` without IGNORECASE, for ASCII text put in lower case: the same matches, twice
     as fast (the regex engine skips a literal branch at once, a case-folded one it must try)."""
-    zones: tuple[str, ...]
     reach: int
     """Most characters a date can span before its year starts, when no two white-space
     characters stand together (each ``\\s*`` then takes at most one)."""
@@ -70,7 +69,7 @@ def _tables() -> _Tables:
     longest_month = max(map(len, months))
     # weekday "." " " "," " " "(" " "  +  the longest form before the year: "January 6th, "
     reach = max(map(len, weekdays)) + 6 + longest_month + 1 + 1 + 2 + 2 + 1 + 1
-    return _Tables(months, weekdays, pattern, lower_pattern, tuple(data["clock"]["zones"]), reach)
+    return _Tables(months, weekdays, pattern, lower_pattern, reach)
 
 
 def _make(y: str, m: int, d: str) -> date | None:
@@ -138,41 +137,82 @@ def _found(m: re.Match[str], t: _Tables) -> FoundDate | None:
     return FoundDate(value, m.start(), m.end(), bool(g["wd"])) if value is not None else None
 
 
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\b\.?)?")
+_SEPARATORS = r"[\s,|/·•●:()\[\]\-–—]"
+_LEAD_WORDS = re.compile(r"^\s*[A-Z][\w&'’]*(?:\s+[A-Z][\w&'’]*)?\s*[|·•●/\-–—]?\s*")
+
+
+@dataclass(frozen=True)
+class _Stamp:
+    filler: re.Pattern[str]
+    """What may stand around the dates of a timestamp line: labels, times, zones, separators."""
+    relative: re.Pattern[str]
+    """A relative time alone on its line ("2 hours ago", "Updated 5 menit yang lalu")."""
+    label: re.Pattern[str]
+    """A word that labels a timestamp ("Updated")."""
 
 
 @cache
-def _timestamp_re() -> re.Pattern[str]:
-    zones = _alt(list(_tables().zones))
-    return re.compile(
-        rf"(?:\s*(?:pukul|jam|at|-|,|\|)?\s*{_TIME.pattern}\s*(?:{zones})?)?\s*$", re.IGNORECASE
+def _stamp() -> _Stamp:
+    data = load_toml("dates.toml")
+    stamp = data["timestamp"]
+    zones = word_alternation(data["clock"]["zones"], ignore_case=True, boundary=True)
+    labels = word_alternation(stamp["labels"], ignore_case=True, boundary=True)
+    units = word_alternation(stamp["units"], ignore_case=True, boundary=True)
+    ago = word_alternation(stamp["ago"], ignore_case=True, boundary=True)
+    zone = rf"(?:{zones})(?:\s?[+\-−]\s?\d{{1,2}}(?::?\d{{2}})?)?"
+    relative = rf"\d{{1,3}}\s+(?:{units})\s+(?:{ago})"
+    filler = rf"(?:{_SEPARATORS}|{_TIME.pattern}|{zone}|{relative}|{labels})*"
+    return _Stamp(
+        filler=re.compile(filler, re.IGNORECASE),
+        relative=re.compile(rf"(?:(?:{labels})\s*:?\s*)?{relative}\.?", re.IGNORECASE),
+        label=re.compile(
+            rf"(?<!\w)(?:{word_alternation(stamp['update_labels'], ignore_case=True, boundary=True)})",
+            re.IGNORECASE,
+        ),
     )
 
 
 def timestamp_date(line: str) -> date | None:
     """The date of a line that is only a timestamp ("Selasa, 12 Maret 2024 10:42 WIB"), else None.
 
-    Leading labels such as "Diperbarui", "Updated", "Published" are allowed; anything else
-    (a sentence around the date) is not.
+    Around its date (or its two dates: "04 Apr 2024 10:21AM (Updated: 04 Apr 2024 11:05AM)") the
+    line may hold only labels ("Diperbarui", "Issued on:"), clock times, time zones ("GMT+8"),
+    relative times ("Updated 2 hours ago") and separators, from ``data/dates.toml``; with a clock
+    time, also a leading word or two naming a channel ("News 21 October 2024 13:45").  Anything
+    else (a sentence around the date) means the line is not a timestamp.
     """
+    found = timestamp(line)
+    return found[0] if found is not None else None
+
+
+def timestamp(line: str) -> tuple[date, int] | None:
+    """:func:`timestamp_date`, and where the stamp starts: 0, or past the channel words before
+    it ("News 21 October 2024 13:45" -> 5)."""
     found = find_dates(line)
-    if len(found) != 1:
+    if not 1 <= len(found) <= 2 or line[:1] == "(":
         return None
-    f = found[0]
-    head = line[: f.start].strip(" ,|-–—:")
-    if head and not _TIMESTAMP_LABEL.fullmatch(head):
+    first, last = found[0], found[-1]
+    stamp = _stamp()
+    filler = stamp.filler.fullmatch
+    if len(found) == 2 and (
+        stamp.label.search(line, first.end, last.start) is None or not filler(line, first.end, last.start)
+    ):
+        return None  # "29 November 2018 | 20 January 2019": a span of days, not a stamp and its update
+    if not filler(line, last.end):
         return None
-    tail = line[f.end :]
-    if not _timestamp_re().match(tail):
-        return None
-    return f.value
+    if filler(line, 0, first.start):
+        return first.value, 0
+    head = _LEAD_WORDS.match(line, 0, first.start)
+    if head is not None and filler(line, head.end(), first.start) and _TIME.search(line):
+        return first.value, head.end()
+    return None
 
 
-_TIMESTAMP_LABEL = re.compile(
-    r"(?:diperbarui|diterbitkan|dipublikasikan|terbit|tayang|dibuat|diposting|update[d]?|published|posted|"
-    r"last updated|modified|first published|tanggal|date)\s*:?(?:\s*(?:pada|on))?",
-    re.IGNORECASE,
-)
+def is_relative_time(line: str) -> bool:
+    """Is ``line`` only a relative time ("2 hours ago", "Updated 5 menit yang lalu")?"""
+    return _stamp().relative.fullmatch(line.strip()) is not None
+
 
 _URL_DATE = (
     re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)(?:/|$)"),

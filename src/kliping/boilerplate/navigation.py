@@ -1,0 +1,58 @@
+"""Navigation headers in any wording: "Trending Now", "Terkini", "Artikel Selanjutnya", "Also worth
+reading", "More on this story", "Related topics".
+
+A site's header over a block of links is a short line made only of navigation words (trending,
+terkini, selanjutnya, related, reading ...) and fillers (now, on, this, the, berita, artikel ...).
+A subheading of the story always has a word of its own ("Charging Depots", "Buruh Minta Kenaikan
+8 Persen"), so it is never one.  The word lists live in ``data/boilerplate/rules.toml``
+(``[related]`` ``nav_words``, ``nav_fillers``, ``topic_words``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kliping.text import normalise_line
+
+MAX_WORDS = 6
+_SENTENCE_END = frozenset(".!?;,\"”’'")
+
+
+@dataclass(frozen=True)
+class Navigation:
+    words: frozenset[str]
+    fillers: frozenset[str]
+    topic_words: frozenset[str]
+    topic_phrases: tuple[str, ...]
+
+    @classmethod
+    def from_lists(cls, words: list[str], fillers: list[str], topics: list[str]) -> Navigation:
+        topic_keys = [normalise_line(t) for t in topics if t.strip()]
+        return cls(
+            words=frozenset(normalise_line(w) for w in words if w.strip()),
+            fillers=frozenset(normalise_line(w) for w in fillers if w.strip()),
+            topic_words=frozenset(t for t in topic_keys if " " not in t),
+            topic_phrases=tuple(t for t in topic_keys if " " in t),
+        )
+
+    def is_header(self, line: str, key: str | None = None) -> bool:
+        """Is ``line`` a short line of navigation words only (at least one not a filler)?"""
+        text = line.strip()
+        if not text or text.count(" ") >= MAX_WORDS or text[-1] in _SENTENCE_END:
+            return False
+        words = (key if key is not None else normalise_line(text)).split()
+        if not words or len(words) > MAX_WORDS:
+            return False
+        navigational = False
+        for word in words:
+            if word in self.words:
+                navigational = True
+            elif word not in self.fillers:
+                return False
+        return navigational
+
+    def names_topics(self, key: str) -> bool:
+        """Does a header's key name topics or tags ("Related topics", "Kata kunci")?"""
+        if not self.topic_words.isdisjoint(key.split()):
+            return True
+        return any(p in key for p in self.topic_phrases)

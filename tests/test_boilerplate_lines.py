@@ -79,3 +79,134 @@ def test_caption_under_a_bare_photo_credit() -> None:
     article = kliping.clean("\n".join([LEAD, "Getty Images", caption, CLOSE]))
     assert article.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]
     assert [r.reason for r in article.removed] == ["caption", "caption"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a caption that ends with its credit after the sentence
+        "Mahasiswa mengantre skuter listrik di kampus Depok. (Harianpagi.com/Rina Kusuma Dewi)",
+        "Skuter listrik di halaman kampus. /Warta Kota Kita/Budi Santoso",
+        "Students queue for scooters outside the library. Photograph: Rina Kusuma/Daily Post",
+        # sponsored links, video links, related searches
+        "Promosi: Bank Daerah Dorong UMKM Kampus Naik Kelas",
+        "Simak juga video: Mahasiswa Padati Stasiun Jelang Libur Semester",
+        "Related search: scooters, campus, PM2.5, Depok",
+        # newsletter and reader furniture
+        "Sign up to Morning Campus",
+        "Weekly Campus Newsletter",
+        "Skip past newsletter promotion",
+        "Privacy Notice: Newsletters may carry sponsored content. See our Privacy Policy.",
+        "Was this article helpful to you?",
+        "Apakah artikel ini bermanfaat?",
+        "Why you can trust Daily Post",
+        "Save articles to read later and build a reading list.",
+        "Reuse this content",
+        "share3",
+    ],
+)
+def test_new_boilerplate_shapes_removed(line: str) -> None:
+    assert not _kept(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a story sentence that ends in a parenthesis with a slash keeps its place
+        "Tarif baru berlaku untuk rute Depok-Bogor mulai Senin (3/2/2025).",
+        "Is this the end of the story for cheap scooter rentals in the capital?",
+        "Why trust matters for campus lenders",
+        "Sign up to vote closes on Friday, the election office said.",
+        "Facebook",
+    ],
+)
+def test_story_lines_like_new_shapes_kept(line: str) -> None:
+    assert _kept(line)
+
+
+def test_share_header_takes_its_buttons() -> None:
+    article = kliping.clean("\n".join([LEAD, "Bagikan", "Facebook", "WhatsApp", "Copy link", CLOSE]))
+    assert article.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]
+    assert {r.reason for r in article.removed} == {"share"}
+
+
+def test_topics_header_with_a_colon_takes_its_topics() -> None:
+    article = kliping.clean("\n".join([LEAD, CLOSE, "Suggested Topics:", "Transport", "Higher education"]))
+    assert article.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]
+    article = kliping.clean("\n".join([LEAD, CLOSE, "Explore more on these topics", "Depok", "scooters"]))
+    assert article.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]
+
+
+def test_question_headline_under_related_header() -> None:
+    block = ["Skuter Listrik Boleh Masuk Kampus, Bagaimana Aturannya?", "Harga Tiket Kereta Naik Lagi"]
+    article = kliping.clean("\n".join([LEAD, "Baca Juga", *block, CLOSE]))
+    assert article.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]
+
+
+def test_story_question_after_related_block_kept() -> None:
+    question = "But will students actually use them?"
+    article = kliping.clean("\n".join([LEAD, "Baca Juga", "Harga Tiket Kereta Naik Lagi", question, CLOSE]))
+    assert question in article.body.split("\n")
+
+
+def test_bare_credit_line_takes_caption_before_the_lead() -> None:
+    caption = "Mahasiswa mengendarai skuter listrik di jalan kampus, Senin (3/2/2025)."
+    lead = (
+        "DEPOK, HARIANPAGI.COM - Sebanyak empat puluh kampus akan membuka jalur skuter listrik mulai Januari."
+    )
+    article = kliping.clean("\n".join(["HARIANPAGI.COM/FOR HARIANPAGI.COM", caption, lead, CLOSE]))
+    assert caption not in article.body.split("\n")
+    assert article.dateline == "Depok"
+
+
+def test_sentence_after_bare_credit_in_the_story_kept() -> None:
+    para = "Mahasiswa mengendarai skuter listrik di jalan kampus setiap pagi."
+    article = kliping.clean("\n".join([LEAD, "HARIANPAGI.COM/Rina Kusuma", para, CLOSE]))
+    assert para in article.body.split("\n")
+
+
+def test_sign_up_box_pitch_removed() -> None:
+    pitch = "The best campus stories of the week. Get all the news on student life - the good and the bad"
+    box = [
+        "Sign up to Campus Weekly",
+        "Free weekly newsletter",
+        pitch,
+        "Privacy Notice: Newsletters may carry ads.",
+    ]
+    article = kliping.clean("\n".join([LEAD, *box, CLOSE]))
+    assert article.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]
+
+
+def test_tags_after_the_last_paragraph_removed() -> None:
+    article = kliping.clean("\n".join([LEAD, CLOSE, "Skuter Listrik", "Kampus", "transportasi"]))
+    assert article.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]
+    assert {r.reason for r in article.removed} == {"related"}
+
+
+def test_list_announced_with_a_colon_at_the_end_kept() -> None:
+    intro = "The ministry named the first campuses in the scheme:"
+    items = ["Depok", "Bandung", "Yogyakarta"]
+    article = kliping.clean("\n".join([LEAD, CLOSE, intro, *items]))
+    assert article.body.split("\n")[-3:] == items
+
+
+@pytest.mark.parametrize("line", ["USD/IDR 16.400", "EUR/USD"])
+def test_currency_pair_is_no_credit(line: str) -> None:
+    caption = "Rupiah melemah tipis terhadap dolar AS pada perdagangan sore ini"
+    article = kliping.clean("\n".join([LEAD, line, caption, CLOSE]))
+    assert article.body.split("\n")[1:3] == [line, caption]
+
+
+def test_story_paragraph_between_two_injected_prompts_kept() -> None:
+    para = "Kampus akan hadir memberikan informasi terbaru soal 40 jalur skuter kepada mahasiswa."
+    prompt = "Ikuti kanal WhatsApp kami untuk mendapatkan berita terbaru setiap hari"
+    article = kliping.clean("\n".join([LEAD, prompt, para, prompt, CLOSE]))
+    assert para in article.body.split("\n")
+
+
+def test_end_tags_look_past_a_repeated_line() -> None:
+    widget = "Tim Redaksi Harian Pagi Kota Depok"
+    text = "\n".join([LEAD, CLOSE, "Skuter Listrik", "Kampus", widget, widget])
+    once = kliping.clean(text)
+    assert once.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]
+    assert kliping.clean(once.body).body == once.body

@@ -210,3 +210,196 @@ def test_acronym_led_organisation_ending_in_an_administrative_word() -> None:
     """Regression: "BPBD Kabupaten" at the end of a run looked for a place past the last word."""
     found = extract_entities("Petugas BPBD Kabupaten datang.", "id")
     assert [(e.text, e.label) for e in found] == [("BPBD", "ORG")]
+
+
+def ents(text: str, language: str = "id") -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in extract_entities(text, language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "present", "absent"),
+    [
+        (  # an English body's tail word in an Indonesian text, and "for" inside its name
+            "Peneliti Brookvale University, Sinta Maharani, mengatakan hasilnya menjanjikan.",
+            "id",
+            [("Brookvale University", "ORG"), ("Sinta Maharani", "PERSON")],
+            [],
+        ),
+        (  # a tail carried on by "of": the words after it are the name's
+            "The Central Bank of Norvania cut its rate on Monday.",
+            "en",
+            [("Central Bank of Norvania", "ORG")],
+            [("Central Bank", "ORG")],
+        ),
+        (  # "Xyz Institute of A and B (ACR)": one name, not a list
+            "The Norvanian Institute of Geology and Hydrology (Nigh) issued a warning.",
+            "en",
+            [("Norvanian Institute of Geology and Hydrology", "ORG")],
+            [],
+        ),
+        (  # "the island of X": a place
+            "Ferries to the island of Tarvosa were suspended.",
+            "en",
+            [("Tarvosa", "PLACE")],
+            [],
+        ),
+        (  # a demonym before "island" is no place; the island after "of" is
+            "Tourists visiting the Malaysian island of Kelbra must pay a fee.",
+            "en",
+            [("Kelbra", "PLACE")],
+            [("Malaysian", "PLACE")],
+        ),
+        (  # "Name, a 40-year-old teacher, said": an apposition with a title word marks a person
+            "Hamada Kiroshi, a 40-year-old teacher, said the school was closed.",
+            "en",
+            [("Hamada Kiroshi", "PERSON")],
+            [],
+        ),
+        (  # "said Name, chief economist at ...": a lowercase title after the comma
+            "Prices will rise, said Tran Van Huy, chief economist at a local bank.",
+            "en",
+            [("Tran Van Huy", "PERSON")],
+            [],
+        ),
+        (  # a place cue before a list: every item is a place
+            "Depots will open in Marlow, Tenbury and Kestwick next year.",
+            "en",
+            [("Marlow", "PLACE"), ("Tenbury", "PLACE"), ("Kestwick", "PLACE")],
+            [],
+        ),
+        (  # "Full Place (Short)": the short form is the same place
+            "Harga naik di Tarakan, Kalimantan Utara (Kaltara), pekan ini. Petani Kaltara mengeluh.",
+            "id",
+            [("Kalimantan Utara", "PLACE")],
+            [("Kaltara", "PLACE")],
+        ),
+        (  # "(ACR)" after a body's full name makes ACR the body even where a gazetteer lists it
+            "PT Kereta Api Indonesia (KAI) menambah jadwal. KAI juga menambah gerbong.",
+            "id",
+            [("PT Kereta Api Indonesia", "ORG")],
+            [("KAI", "PLACE")],
+        ),
+        (  # an administrative prefix of Yogyakarta's districts is dropped
+            "Warga Kemantren Sukamulya, Budi Harjono, berharap sampah segera diangkut.",
+            "id",
+            [("Sukamulya", "PLACE"), ("Budi Harjono", "PERSON")],
+            [],
+        ),
+        (  # routes: a place head or a known place named on its own before a hyphen
+            "Bus melayani rute Terminal Cibeureum-Sukaraja dan rute Bandung-Cimahi. Di Bandung ramai.",
+            "id",
+            [
+                ("Terminal Cibeureum", "PLACE"),
+                ("Sukaraja", "PLACE"),
+                ("Bandung", "PLACE"),
+                ("Cimahi", "PLACE"),
+            ],
+            [],
+        ),
+        (  # a double-barrelled name the text never splits stays one word
+            "Pelatih asal Prancis, Jean-Luc Moreau, mengatakan timnya siap.",
+            "id",
+            [("Jean-Luc Moreau", "PERSON")],
+            [],
+        ),
+        (  # a name in capitals where the text also writes it in title case is no acronym
+            "SUKAMAJU - Warga Sukamaju menanam padi.",
+            "id",
+            [],
+            [("SUKAMAJU", "ORG")],
+        ),
+        (  # a word written only in capitals is an acronym even if a gazetteer knows the place
+            "KAI menambah jadwal kereta dari Jakarta.",
+            "id",
+            [("KAI", "ORG")],
+            [("KAI", "PLACE")],
+        ),
+        (  # a role noun known by its ending stands before a name like a title
+            "Retiree Hana Kobori Sato said she would stay with her daughter.",
+            "en",
+            [("Hana Kobori Sato", "PERSON")],
+            [("Retiree Hana Kobori Sato", "PERSON")],
+        ),
+        (  # a list introduced after a kind of place holds places
+            "Banjir melanda tiga desa, yakni Karangjati, Sumberwaru, dan Tegalrejo Kulon.",
+            "id",
+            [("Karangjati", "PLACE"), ("Sumberwaru", "PLACE"), ("Tegalrejo Kulon", "PLACE")],
+            [],
+        ),
+        (  # a place that starts an English sentence: Indonesian's dictionary does not apply
+            "Officials met on Monday.\nIndonesia will raise the levy next year.",
+            "en",
+            [("Indonesia", "PLACE")],
+            [],
+        ),
+        (  # a short mention finds the full name even when a middle word is also a town's name
+            "Pasangan Arga Putra/Timo Gilbert Sihombing juara. Timo mengatakan timnya siap.",
+            "id",
+            [("Timo Gilbert Sihombing", "PERSON")],
+            [],
+        ),
+        (  # an unknown word listed between bodies is a body too
+            "Petugas dari BPBD, Hutanindo, TNI, Bhayangkari, dan relawan memadamkan api.",
+            "id",
+            [("Hutanindo", "ORG"), ("Bhayangkari", "ORG")],
+            [],
+        ),
+        (  # a generic acronym after "ke" is no place; a quoted sentence's first word is no name
+            'Pasien dibawa ke IGD. Ia mengatakan, "Kami menunggu dua jam."',
+            "id",
+            [],
+            [("IGD", "PLACE"), ("Kami", "PLACE")],
+        ),
+    ],
+)
+def test_entity_shapes(
+    text: str, language: str, present: list[tuple[str, str]], absent: list[tuple[str, str]]
+) -> None:
+    found = ents(text, language)
+    for item in present:
+        assert item in found, (item, found)
+    for item in absent:
+        assert item not in found, (item, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (  # '"…," Name, an apposition with commas, told …'
+            '"Sales fell sharply," Darma Wijaya Putra, the group\'s secretary-general, told reporters.',
+            "en",
+            [("Darma Wijaya Putra", "Sales fell sharply", "told")],
+        ),
+        (  # 'Ia mengatakan, "…"': the pronoun points back to the last person named
+            'Dosen Universitas Lembah Hijau, Rina Kartika, meneliti gua itu. Ia mengatakan, "Setiap lapisan memberi data baru."',
+            "id",
+            [("Rina Kartika", "Setiap lapisan memberi data baru.", "mengatakan")],
+        ),
+        (  # '"…," Name, a role naming another body, said': the name after the quote speaks
+            '"Costs will fall," Rina Kowalczyk, head of research at Delmar Ventures, said on Monday.',
+            "en",
+            [("Rina Kowalczyk", "Costs will fall", "said")],
+        ),
+        (  # a long role between the quote and the name
+            '"Stocks are ample," Deputy Coordinating Minister for Food and Agribusiness Affairs Yudha Pranata Siregar told reporters.',
+            "en",
+            [("Yudha Pranata Siregar", "Stocks are ample", "told")],
+        ),
+        (  # a quote that ends the paragraph after "Name, an analyst, said ..."
+            'Koji Matsura, an analyst at a bank in Osaka, said demand was weak. "Buyers are waiting for lower prices."',
+            "en",
+            [("Koji Matsura", "Buyers are waiting for lower prices.", "said")],
+        ),
+    ],
+)
+def test_more_quote_patterns(text: str, language: str, expected: list[tuple[str, str, str]]) -> None:
+    assert quotes(text, language) == expected
+
+
+def test_gazetteer_leaves_out_small_foreign_towns_named_like_indonesian_words() -> None:
+    from kliping.enrich.gazetteer import places
+
+    gaz = places()
+    assert "kami" not in gaz  # a Japanese town, and "we"
+    assert "bandung" in gaz and "medan" in gaz  # Indonesian cities stay, dictionary words or not
+    assert "baku" in gaz  # a large foreign city stays

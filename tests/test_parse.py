@@ -6,7 +6,7 @@ import pytest
 
 import kliping
 from kliping.outlets import registered_domain, registry
-from kliping.parse.credit import parse_structural
+from kliping.parse.credit import bare_byline, parse_structural
 from kliping.parse.dateline import parse_dateline
 from kliping.parse.dates import find_dates, timestamp_date, url_date
 
@@ -137,6 +137,8 @@ def test_dates() -> None:
         ("https://m.republika.co.id/berita/x", "republika.co.id", "Republika"),
         ("https://en.antaranews.com/news/1", "en.antaranews.com", "Antara"),
         ("https://www.thejakartapost.com/x", "thejakartapost.com", "The Jakarta Post"),
+        ("https://www.scmp.com/news/hong-kong/x", "scmp.com", "South China Morning Post"),
+        ("https://soloraya.solopos.com/x", "solopos.com", "Solopos"),
         ("https://news.example.org/a", "example.org", None),
         ("not a url", None, None),
     ],
@@ -209,3 +211,188 @@ def test_twenty_indonesian_outlets_and_wires_are_known() -> None:
 )
 def test_outlet_of_a_page(text: str, url: str | None, outlet: str | None) -> None:
     assert kliping.clean(text, url=url).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        # byline labels printed without a colon, between bars or alone
+        (
+            "Penulis Sari Wulandari Putri | Editor Agus Salim Harahap",
+            ["Sari Wulandari Putri", "Agus Salim Harahap"],
+        ),
+        ("Story by Joko Prasetyo Utomo", ["Joko Prasetyo Utomo"]),
+        # the part without a label is where the report was filed, not a person
+        ("Laporan Teuku Ridwan Hakim | Bireuen Raya", ["Teuku Ridwan Hakim"]),
+        ("Laporan Wartawan Examplenews.com, Rudi Hartono Lubis | Langsa", ["Rudi Hartono Lubis"]),
+        ("Reporter: Rudi Hartono Lubis | Langsa", ["Rudi Hartono Lubis"]),
+        ("Reporter Joko Prasetyo / Editor Agus Salim", ["Joko Prasetyo", "Agus Salim"]),
+        ("Penulis Joko Prasetyo - detikJateng", ["Joko Prasetyo"]),
+    ],
+)
+def test_bylines_without_colons(line: str, authors: list[str]) -> None:
+    st = parse_structural(line, REG)
+    assert st is not None
+    assert st.kind == "byline"
+    assert st.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Laporan Keuangan Tahunan",  # a label word opening a heading
+        "Penulis Muda Berbakat",  # alone on its line a role word and names may be a subheading
+        "Penulis muda itu menerbitkan buku keduanya tahun lalu di Bandung.",
+        "Budi Santoso, kepala desa setempat",
+    ],
+)
+def test_label_words_that_are_not_bylines(line: str) -> None:
+    st = parse_structural(line, REG)
+    assert st is None or not st.authors
+
+
+def test_section_label_is_a_credit_not_a_dateline() -> None:
+    st = parse_structural("PRINT SECTION: Business", REG)
+    assert st is None or not st.authors
+    assert parse_structural("Section: World", REG) is not None
+    assert parse_dateline("NEWSPAPER SECTION: Business", REG) is None  # no sentence after the colon
+    found = parse_dateline("NEW DELHI: Rains lashed the capital on Sunday morning.", REG)
+    assert found is not None and found.city == "New Delhi"
+
+
+@pytest.mark.parametrize(
+    ("line", "site", "city", "marker"),
+    [
+        # a long dash with no spaces, after a marker and a city in capitals
+        ("Examplekota.com, SLEMAN—Warga memadati alun-alun sejak pagi.", None, "Sleman", "Examplekota.com"),
+        # the page's own name as a word, known from its domain
+        ("Kabarkota, Magelang - Harga cabai naik tajam.", "kabarkota.com", "Magelang", "Kabarkota"),
+        ("Kabar Kota, Magelang - Harga cabai naik tajam.", "kabarkota.com", "Magelang", "Kabar Kota"),
+        # a city in capitals before its state is the city even where the site bears its name
+        ("SPRINGFIELD, Illinois — The council met.", "springfield.com", "Springfield", None),
+        ("PURWOREJO—Warga memadati alun-alun sejak pagi.", None, "Purworejo", None),
+        ("Examplekota.com, Sleman—Warga memadati alun-alun.", None, "Sleman", "Examplekota.com"),
+        # a source in brackets the registry does not know, after a city in capitals
+        ("DILI (TLN) — The parliament met on Monday.", None, "Dili", "TLN"),
+        ("PADANG (Examplenews.id): Harga cabai naik di pasar.", None, "Padang", "Examplenews.id"),
+    ],
+)
+def test_more_dateline_shapes(line: str, site: str | None, city: str, marker: str) -> None:
+    found = parse_dateline(line, REG, site)
+    assert found is not None
+    assert (found.city, found.marker) == (city, marker)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jakarta—The plan was shelved last year after protests.",  # no marker: an aside, not a dateline
+        "Harga—yang naik sejak Senin—membuat warga resah.",
+        "WHO—Badan kesehatan dunia itu menyatakan darurat.",  # short capitals: an acronym
+        "UPDATE—Polisi menangkap dua tersangka lain.",
+        "Inflasi (BPS): Harga pangan naik tajam bulan ini.",
+        "Rapat (DPR) - Anggota dewan menolak usulan itu.",
+    ],
+)
+def test_tight_dashes_need_a_marker(line: str) -> None:
+    assert parse_dateline(line, REG) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        # an outlet's name and a role after the comma: a byline under the headline only
+        ("HIRO TANAKA, Examplepost staff writer", ["Hiro Tanaka"]),
+        ("Mei Ling Tan, Harbour Daily correspondent", ["Mei Ling Tan"]),
+        ("Mei Ling Tan, Harbour Daily chief economics correspondent", ["Mei Ling Tan"]),
+    ],
+)
+def test_bare_byline_with_outlet_and_role(line: str, authors: list[str]) -> None:
+    st = bare_byline(line, REG)
+    assert st is not None and st.authors == authors
+    assert st.marker is None  # no outlet's name guessed from "Examplepost staff writer"
+    st = parse_structural(line, REG)  # in the body it may head an analysis box
+    assert st is None or not st.authors
+
+
+def test_outlet_and_role_byline_under_the_headline() -> None:
+    text = (
+        "Smelters Cut Output as Prices Slump\n"
+        "HIRO TANAKA, Nikkei staff writer\n"
+        "JAKARTA -- Several nickel smelters have cut production as prices hover near a five-year low."
+    )
+    art = kliping.clean(text)
+    assert art.authors == ["Hiro Tanaka"]
+    assert (art.title, art.dateline, art.outlet) == (
+        "Smelters Cut Output as Prices Slump",
+        "Jakarta",
+        "Nikkei Asia",
+    )
+
+
+def test_bare_byline_with_the_place_it_was_filed_from() -> None:
+    st = bare_byline("Marta Olsen in Singapore", REG)
+    assert st is not None and st.authors == ["Marta Olsen"]
+    st = bare_byline("Penulis Joko Prasetyo Utomo", REG)  # a role word before the name
+    assert st is not None and st.authors == ["Joko Prasetyo Utomo"]
+    st = bare_byline("Marta Olsen and Lars Berg in Oslo", REG)
+    assert st is not None and st.authors == ["Marta Olsen", "Lars Berg"]
+    assert bare_byline("Marta Olsen and the Board", REG) is None
+    assert bare_byline("Prices rise in Singapore", REG) is None
+
+
+def test_a_network_sub_domain_can_be_another_outlet() -> None:
+    art = kliping.clean(
+        "Nelayan menemukan penyu di pantai\nWarga mengerumuni penyu itu sejak pagi hingga siang hari tadi.",
+        url="https://aceh.tribunnews.com/2025/1/1/x",
+    )
+    assert art.outlet == "Serambinews"
+
+
+def test_dateline_under_head_lines_left_in_the_body() -> None:
+    text = (
+        "Pasar Murah Digelar di Alun-alun\n"
+        "Rabu, 2 Juli 2025 10:00 WIB\n"
+        "Warga mengantre di depan gerai pasar murah, Rabu (2/7/2025).\n"
+        "SOLOPOS.COM, KLATEN - Pemerintah kabupaten menggelar pasar murah di alun-alun pada Rabu pagi.\n"
+        "Warga sudah antre sejak pukul 06.00 WIB untuk membeli beras dan minyak goreng."
+    )
+    art = kliping.clean(text)
+    assert art.dateline == "Klaten"
+    assert "Pemerintah kabupaten menggelar pasar murah di alun-alun pada Rabu pagi." in art.body.split("\n")
+
+
+@pytest.mark.parametrize("line", ["(cr12/examplenews.com)", "(abc3/xyz)"])
+def test_desk_initials_with_digits_and_domains(line: str) -> None:
+    st = parse_structural(line, REG)
+    assert st is not None and st.kind == "credit" and not st.authors
+
+
+def test_two_named_datelines_in_reach_strip_neither() -> None:
+    text = (
+        "Rapat Warga Digelar\n"
+        "Warga berkumpul di balai desa, Senin (7/7/2025).\n"
+        "SOLOPOS.COM, KLATEN - Rapat warga membahas jalan desa yang rusak berat sejak tahun lalu.\n"
+        "SOLOPOS.COM, KLATEN - Rapat kedua digelar pekan depan untuk membahas anggaran perbaikan."
+    )
+    once = kliping.clean(text)
+    assert kliping.clean(once.body).body == once.body
+
+
+def test_role_words_before_names_under_the_headline() -> None:
+    text = (
+        "Harga Cabai Naik Tajam di Pasar Induk\n"
+        "Penulis Joko Prasetyo Utomo\n"
+        "Editor Rina Kartika Sari\n"
+        "Jakarta - Harga cabai rawit di Pasar Induk Kramat Jati naik tajam sejak awal pekan ini, kata pedagang."
+    )
+    art = kliping.clean(text)
+    assert art.authors == ["Joko Prasetyo Utomo", "Rina Kartika Sari"]
+    assert art.title == "Harga Cabai Naik Tajam di Pasar Induk"
+    # in the body the same shape is a subheading and its text: kept
+    body = (
+        "Jakarta - Harga cabai rawit di Pasar Induk Kramat Jati naik tajam sejak awal pekan ini.\n"
+        "Penulis Muda Berbakat\n"
+        "Ia menulis buku pertamanya pada usia lima belas tahun dan kini dikenal luas."
+    )
+    assert "Penulis Muda Berbakat" in kliping.clean(body).body.split("\n")

@@ -24,6 +24,8 @@ from typing import Any, cast
 
 from kliping.article import Article, Reason, Removed
 from kliping.boilerplate import LineModel
+from kliping.boilerplate.navigation import end_tags
+from kliping.boilerplate.prompts import boxed_prompts
 from kliping.boilerplate.repetition import MAX_WORDS as REPEAT_MAX_WORDS
 from kliping.boilerplate.repetition import repeated_keys
 from kliping.boilerplate.rules import Rules, rules
@@ -52,6 +54,9 @@ _OPENER_REASONS = (None, "related", "caption", "promo")
 _LEAD_MIN_WORDS = 12
 _HEAD_SPAN = 12  # lines after the headline where a bare byline may stand
 _HEAD_LINE_MAX_CHARS = 80
+_DATELINE_SEARCH = 4  # body lines searched for a dateline that names its outlet or agency
+_DATELINE_SPAN = 96  # a dateline's prefix ends within this many characters
+_NAMED_DATELINE_ENDS = (" -", "—", "–", "):")
 _ALNUM = re.compile(r"[^\W_]")
 _SENTENCE_END = frozenset(".!?\"”’'")
 
@@ -88,11 +93,19 @@ def _headline_shaped(text: str) -> bool:
 
 
 def _headline_like(text: str) -> bool:
+    """A linked headline: "Harga Beras Naik Lagi di Pasar Induk" (no sentence end).  A headline
+    may ask a question when most of its words are capitalised ("Kapan Anak Harus ke IGD?"); a
+    question of the story is written in sentence case."""
     text = text.lstrip("*•·>»-–— ")
     words = text.split()
     if not 2 <= len(words) <= _HEADLINE_MAX_WORDS:
         return False
-    if text[-1] in ".!?;:,\"”'’" or text[0] in _QUOTE_OPEN:
+    if text[0] in _QUOTE_OPEN:
+        return False
+    if text[-1] == "?":
+        if sum(w[0].isupper() or w[0].isdigit() for w in words) * 3 < len(words) * 2:
+            return False
+    elif text[-1] in ".!;:,\"”'’":
         return False
     return text[0].isupper() or text[0].isdigit()
 
@@ -113,13 +126,15 @@ def _topic_like(text: str) -> bool:
     )
 
 
-def _caption_like(text: str) -> bool:
+def _caption_like(text: str, before_lead: bool = False) -> bool:
     """The caption under a bare photo credit: a few words to a short paragraph, no full stop
-    (a paragraph of the story ends its sentence)."""
+    (a paragraph of the story ends its sentence).  ``before_lead``: the line stands between the
+    credit and the story's lead or its metadata, where a caption may end its sentence too
+    ("Warga antre beras di Pasar Kota, Senin (3/2/2025).")."""
     words = text.count(" ") + 1
     return (
         _CREDIT_CAPTION_MIN_WORDS <= words <= _CREDIT_CAPTION_MAX_WORDS
-        and text[-1] not in _BLOCK_LINE_END
+        and (before_lead or text[-1] not in _BLOCK_LINE_END)
         and text[0] not in _QUOTE_OPEN
     )
 
@@ -297,8 +312,10 @@ class Cleaner:
 
     def _neighbourhood(self, doc: _Doc) -> None:
         """Blocks that a header line opens: the headlines under a bare "Baca Juga" or any header of
-        navigation words ("Trending Now", "Artikel Selanjutnya"); the tags or topic lines under
-        "Tags" / "Related topics"; the caption after "Lihat Foto" or a bare credit ("Getty Images")."""
+        navigation words ("Trending Now", "Artikel Selanjutnya", "Suggested topics:"); the tags or
+        topic lines under "Tags" / "Related topics"; the caption after "Lihat Foto" or a bare credit
+        ("Getty Images", "HARIAN.COM/Rina Kusuma"); the buttons under a share header ("Bagikan",
+        "Facebook", "WhatsApp"); a prompt between two prompts; the tag lines that end the article."""
         lines, reasons, keys = doc.lines, doc.reasons, doc.keys
         rules = self.rules
         markers = self._markers
@@ -307,12 +324,21 @@ class Cleaner:
         for i in range(n):
             key = keys[i]
             # every header and marker is a short line (it has a key)
-            if key is None or reasons[i] not in _OPENER_REASONS:
+            if key is None:
+                continue
+            if reasons[i] == "share":
+                _take_block(lines, reasons, i + 1, rules.is_share_line, "share")
+                continue
+            if reasons[i] not in _OPENER_REASONS:
                 continue
             line = lines[i]
-            known = key in markers or key in credits
+            known = (
+                key in markers
+                or key in credits
+                or (reasons[i] == "caption" and "/" in line and rules.is_credit_marker(line, key))
+            )
             if not known and (
-                line[-1] in _BLOCK_LINE_END
+                (line[-1] in _BLOCK_LINE_END and line[-1] != ":")
                 or line.count(" ") >= _NAV_MAX_SPACES
                 or not rules.is_header(line, key)
             ):
@@ -336,8 +362,18 @@ class Cleaner:
             elif rules.is_credit_marker(line, key):
                 reasons[i] = "caption"
                 j = _next_filled(lines, i + 1)
-                if j < n and reasons[j] is None and _caption_like(lines[j]):
+                if j >= n or reasons[j] is not None:
+                    continue
+                # a caption may end its sentence when the story's metadata or datelined lead follows it
+                k = _next_filled(lines, j + 1)
+                before_lead = k < n and (
+                    k in doc.structural
+                    or (reasons[k] is None and parse_dateline(lines[k], self.registry) is not None)
+                )
+                if _caption_like(lines[j], before_lead):
                     reasons[j] = "caption"
+        boxed_prompts(lines, reasons, rules.prompts)
+        end_tags(lines, reasons, keys)
 
     def _repetition(self, doc: _Doc) -> None:
         keys = repeated_keys(doc.lines, keys=doc.keys)
@@ -379,8 +415,14 @@ class Cleaner:
                 return
             nxt = next((k for k in range(j + 1, n) if lines[k]), None)
             beside = (prev == first and under_headline) or prev in structural or nxt in structural
-            # and the line after it is metadata, boilerplate or the lead, not a subheading's text
-            if not beside or (nxt is not None and reasons[nxt] is None and not self._lead_like(lines[nxt])):
+            # and the line after it is metadata, boilerplate, the lead or another byline ("Penulis
+            # Ann Lee" over "Editor Budi Santoso"), not a subheading's text
+            if not beside or (
+                nxt is not None
+                and reasons[nxt] is None
+                and not self._lead_like(lines[nxt])
+                and bare_byline(lines[nxt], self.registry) is None
+            ):
                 return
             structural[j] = found
             reasons[j] = "byline"
@@ -433,14 +475,28 @@ class Cleaner:
         )
 
     def _dateline(self, doc: _Doc, domain: str | None) -> tuple[int, Dateline] | None:
-        """The dateline of the first body paragraph, if stripping it keeps the result a fixed point."""
-        first = next((i for i, r in enumerate(doc.reasons) if r is None), None)
-        if first is None:
-            return None
-        line = doc.lines[first]
-        found = parse_dateline(line, self.registry)
+        """The dateline of the first body paragraph, if stripping it keeps the result a fixed point.
+        A dateline that names an outlet or agency ("EXAMPLE.COM, KOTA - ") marks the lead even a
+        few lines down, under head lines no layer removed (a caption, share buttons)."""
+        found: Dateline | None = None
+        first = -1
+        for rank, i in enumerate(i for i, r in enumerate(doc.reasons) if r is None):
+            if rank >= _DATELINE_SEARCH:
+                break
+            line = doc.lines[i]
+            if rank > 0 and not any(sep in line[:_DATELINE_SPAN] for sep in _NAMED_DATELINE_ENDS):
+                continue  # a cheap gate: a named dateline ends with a dash or "):"
+            candidate = parse_dateline(line, self.registry, domain)
+            if candidate is None or not (rank == 0 or self._strong(candidate)):
+                continue
+            if found is not None:
+                # A second named dateline in reach: with the first one stripped, cleaning the body
+                # again would take this one.  Strip neither.
+                return None
+            found, first = candidate, i
         if found is None:
             return None
+        line = doc.lines[first]
         rest = line[len(found.prefix) :].strip()
         if not rest or not (rest[0].isalnum() or _ALNUM.search(rest)):
             return None  # nothing but punctuation would be left: a second cleaning would drop it
@@ -464,6 +520,11 @@ class Cleaner:
             if nxt is not None and parse_dateline(doc.lines[nxt], self.registry) is not None:
                 return None
         return first, found
+
+    @staticmethod
+    def _strong(dateline: Dateline) -> bool:
+        """A dateline that names its outlet or agency ("EXAMPLE.COM, KOTA - ", "Kota (ANTARA) -")."""
+        return dateline.outlet is not None or bool(dateline.marker) or bool(dateline.agency)
 
     # --- metadata --------------------------------------------------------------------------
     def _fill(

@@ -10,11 +10,20 @@ A subheading of the story always has a word of its own ("Charging Depots", "Buru
 
 from __future__ import annotations
 
+from collections.abc import MutableSequence, Sequence
 from dataclasses import dataclass
 
+from kliping.article import Reason
 from kliping.text import normalise_line
 
 MAX_WORDS = 6
+_TAG_MAX_SPACES = 2  # a tag has one to three words
+_TAG_MAX_CHARS = 30
+_TAGS_MIN = 2
+_PARAGRAPH_MIN_SPACES = 7
+_PARAGRAPH_END = frozenset(".!?\"”’'")
+_TAG_BAD_START = frozenset("\"“”'‘’«(*•·>»-–—#0123456789")
+_TAG_BAD_END = frozenset(".!?;:,\"”’'")
 _SENTENCE_END = frozenset(".!?;,\"”’'")
 
 
@@ -56,3 +65,41 @@ class Navigation:
         if not self.topic_words.isdisjoint(key.split()):
             return True
         return any(p in key for p in self.topic_phrases)
+
+
+def _tag_line(text: str) -> bool:
+    """A bare tag: "Kereta Api", "climate" (one to three words, no punctuation around them)."""
+    return (
+        len(text) <= _TAG_MAX_CHARS
+        and text.count(" ") <= _TAG_MAX_SPACES
+        and text[0] not in _TAG_BAD_START
+        and text[-1] not in _TAG_BAD_END
+    )
+
+
+def end_tags(
+    lines: Sequence[str], reasons: MutableSequence[Reason | None], keys: Sequence[str | None]
+) -> None:
+    """Mark ``related`` the tag lines that end an article: a run of at least two bare tags ("Kereta
+    Api" / "Libur Sekolah" / "Transportasi") after the story's last paragraph, with nothing of the
+    story after them (boilerplate lines may stand among them).  The paragraph before them must end
+    its sentence: the items of a list announced with a colon stay content.
+
+    ``keys``: each line's normalised key (None for long lines).  A short line printed twice is
+    looked past like boilerplate (the repetition layer removes it later): cleaning the body again
+    must find the same run."""
+    tags: list[int] = []
+    for i in range(len(lines) - 1, -1, -1):
+        if reasons[i] is not None or not lines[i]:
+            continue
+        text = lines[i]
+        if _tag_line(text):
+            tags.append(i)
+            continue
+        key = keys[i]
+        if key and keys.count(key) > 1:
+            continue
+        if len(tags) >= _TAGS_MIN and text.count(" ") >= _PARAGRAPH_MIN_SPACES and text[-1] in _PARAGRAPH_END:
+            for j in tags:
+                reasons[j] = "related"
+        return

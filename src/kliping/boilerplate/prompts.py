@@ -17,15 +17,20 @@ The word lists live in ``data/boilerplate/rules.toml`` (``[prompt]``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableSequence, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from kliping.article import Reason
 
 _TOKEN = re.compile(r"[^\W_][\w'’\-]*")
 _QUOTES = frozenset('"“”«»„')
 
 
 _OPENERS = ("", "(", "@", "#")
+_NAME_MAX_WORDS = 4
+_BOX_HEAD_MAX_SPACES = 6
+_NAME_END_BAD = frozenset(".!?,;:\"”’'")
 _CLOSERS = ("", ".", ",", "!", "?", ":", ";", ")", "'s", "’s", "-nya", "nya")
 
 
@@ -50,6 +55,9 @@ class Prompts:
     reader: frozenset[str]
     news: frozenset[str]
     blockers: frozenset[str]
+    name_ends: frozenset[str] = frozenset()
+    """Channel words that end a channel's name ("Asia Morning Newsletter", "Free weekly newsletter"):
+    a line of a few words ending in one is the header of a sign-up box."""
 
     @classmethod
     def from_data(cls, section: dict[str, Any]) -> Prompts:
@@ -67,6 +75,7 @@ class Prompts:
             reader=words("reader"),
             news=words("news"),
             blockers=words("blockers"),
+            name_ends=words("name_ends"),
         )
 
     def names_channel(self, text: str, key: str | None = None) -> bool:
@@ -74,14 +83,22 @@ class Prompts:
         is the line's :func:`~kliping.text.normalise_line`, when the caller has it already."""
         return not self.gate_tokens.isdisjoint(key.split() if key is not None else text.lower().split())
 
-    def is_prompt(self, text: str, n_words: int | None = None) -> bool:
-        """Is ``text`` (one line) a prompt to follow a channel?"""
+    def is_prompt(self, text: str, n_words: int | None = None, *, channel_named: bool = False) -> bool:
+        """Is ``text`` (one line) a prompt to follow a channel?  ``channel_named``: the lines
+        around it name the channel already (a sign-up box: "Get the week's news, the good and
+        the bad" between "Sign up to X" and its privacy notice), so it need not name one itself."""
         n = n_words if n_words is not None else text.count(" ") + 1
         if n > self.max_words:
             return False
         low = text.lower()
         if not _QUOTES.isdisjoint(text):
             return False
+        if (
+            n <= _NAME_MAX_WORDS
+            and text[-1] not in _NAME_END_BAD
+            and low.rsplit(None, 1)[-1] in self.name_ends
+        ):
+            return True  # a channel's name: "Weekly Climate Newsletter"
         channel = False
         for phrase in self.channel_phrases:
             if phrase in low:
@@ -90,9 +107,38 @@ class Prompts:
         tokens = set(_TOKEN.findall(low))
         if not tokens.isdisjoint(self.blockers):
             return False
-        channel = channel or not tokens.isdisjoint(self.channel_words)
+        channel = channel or channel_named or not tokens.isdisjoint(self.channel_words)
         if not channel:
             return False
         if tokens.isdisjoint(self.news):
             return False
         return not tokens.isdisjoint(self.reader) or not tokens.isdisjoint(self.action)
+
+
+def boxed_prompts(lines: Sequence[str], reasons: MutableSequence[Reason | None], prompts: Prompts) -> None:
+    """Mark ``promo`` a line between two prompts that reads as one though it names no channel: the
+    pitch in a sign-up box ("Free weekly newsletter" / "Get the week's best reads, every Friday" /
+    "Privacy notice: ...").  The prompt above it is a box's header (a few words), and the pitch has
+    no figures: a paragraph of the story between two injected prompts is kept."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        if reasons[i] != "promo":
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not lines[j]:
+            j += 1
+        if j < n and reasons[j] is None:
+            k = j + 1
+            while k < n and not lines[k]:
+                k += 1
+            if (
+                k < n
+                and reasons[k] == "promo"
+                and lines[i].count(" ") < _BOX_HEAD_MAX_SPACES
+                and not any(c.isdigit() for c in lines[j])
+                and prompts.is_prompt(lines[j], channel_named=True)
+            ):
+                reasons[j] = "promo"
+        i = j

@@ -27,6 +27,8 @@ _BULLETS = frozenset("*•·>»-–—")
 _EXACT_MAX_WORDS = 15
 _TAIL = 100
 _WORD = re.compile(r"[\w'’\-]+")
+_DIGITS = "0123456789"
+_CREDIT_SHAPE_MAX_WORDS = 7
 
 
 def _prefix_alt(phrases: list[str]) -> list[str]:
@@ -69,6 +71,8 @@ class Rules:
     share_tokens: frozenset[str]
     credit_markers: frozenset[str]
     """Keys of bare photo credits ("Getty Images"): a caption may follow."""
+    credit_shape: re.Pattern[str] | None
+    """Bare credits in any wording ("HARIAN.COM/FOR HARIAN.COM", "Foto: ANTARA FOTO/Name")."""
     navigation: Navigation
     prompts: Prompts
 
@@ -87,7 +91,7 @@ class Rules:
                 return exact
             if (
                 n <= 12
-                and text.split(" ", 1)[0].lower().strip(":,.") in self.share_tokens
+                and text.split(" ", 1)[0].lower().strip(":,.").rstrip(_DIGITS) in self.share_tokens
                 and self._is_share_widget(text)
             ):
                 return "share"
@@ -100,6 +104,8 @@ class Rules:
         if m is None and self.free is not None:
             m = self.free.search(text)
         if m is None or m.lastgroup is None:
+            if n <= _CREDIT_SHAPE_MAX_WORDS and "/" in text and self.is_credit_marker(text):
+                return "caption"
             prompts = self.prompts
             if n <= prompts.max_words and prompts.names_channel(text, key) and prompts.is_prompt(text, n):
                 return "promo"
@@ -158,10 +164,22 @@ class Rules:
         return self.navigation.names_topics(key)
 
     def is_credit_marker(self, line: str, key: str | None = None) -> bool:
-        """A bare photo credit ("Getty Images"): a caption may follow it."""
-        if line.count(" ") > 4:
-            return False
-        return (key if key is not None else normalise_line(line)) in self.credit_markers
+        """A bare photo credit ("Getty Images", "HARIAN.COM/Rina Kusuma"): a caption may follow it."""
+        spaces = line.count(" ")
+        if spaces <= 4 and (key if key is not None else normalise_line(line)) in self.credit_markers:
+            return True
+        return (
+            spaces < _CREDIT_SHAPE_MAX_WORDS
+            and "/" in line
+            and self.credit_shape is not None
+            and self.credit_shape.match(line) is not None
+        )
+
+    def is_share_line(self, line: str) -> bool:
+        """A line of share-button words only ("Facebook", "WhatsApp", "Copy link"): under a share
+        header, each button may stand on its own line."""
+        words = [w.casefold().rstrip(_DIGITS) for w in _WORD.findall(line)]
+        return bool(words) and line.count(" ") < 3 and all(w in self.share_tokens for w in words)
 
     def is_tag_header(self, line: str, key: str | None = None) -> bool:
         """A bare tag header ("Topics :", "Tags"): the line after it lists the tags."""
@@ -177,7 +195,8 @@ class Rules:
 
     def _is_share_widget(self, text: str) -> bool:
         words = [w.casefold() for w in _WORD.findall(text)]
-        informative = [w for w in words if not w.rstrip("k").isdigit()]
+        # a counter may stick to its button: "share2", "comments14"
+        informative = [w.rstrip(_DIGITS) or w for w in words if not w.rstrip("k").isdigit()]
         if not informative or not all(w in self.share_tokens for w in informative):
             return False
         return len(informative) >= 2 or informative[0] in {"bagikan", "share", "tweet"}
@@ -284,6 +303,9 @@ def rules() -> Rules:
         caption_markers=frozenset(normalise_line(h) for h in caption.get("marker", [])),
         share_tokens=frozenset(t.casefold() for t in share.get("tokens", [])),
         credit_markers=frozenset(normalise_line(c) for c in caption.get("credit", [])),
+        credit_shape=re.compile("|".join(f"(?:{p})" for p in caption["credit_shape"]))
+        if caption.get("credit_shape")
+        else None,
         navigation=Navigation.from_lists(
             related.get("nav_words", []), related.get("nav_fillers", []), related.get("topic_words", [])
         ),

@@ -109,6 +109,22 @@ class Lexicon:
     """Words that make a run starting or ending with them no name ("Grup WhatsApp")."""
     term_tails: frozenset[str]
     """Last words of defined terms ("Indonesian Crude Price (ICP)")."""
+    indonesian: bool
+    """The lists are Indonesian's (or every language's): Indonesian's dictionary applies."""
+    list_cues: frozenset[str]
+    """Words that introduce a list ("yakni", "namely")."""
+    place_nouns: frozenset[str]
+    """Lowercase nouns of kinds of places ("kecamatan", "districts"): a list they introduce holds places."""
+    title_suffixes: tuple[str, ...]
+    """Endings of role nouns that may stand before a name like a title ("Evacuee", "Geologist")."""
+    upper_places: frozenset[str]
+    """Places written in capitals (``extra_places``: "NTT", "DIY"): no acronym of a body."""
+    org_links: frozenset[str]
+    """Connectors that carry an organisation's name on after its head or tail ("Bank of X")."""
+    place_nouns_of: frozenset[str]
+    """Lowercase nouns that make the name after "NOUN of" a place ("the island of X")."""
+    person_after_comma: frozenset[str]
+    """Lowercase words that open a clause about a person after "Name," ("Name, who ...")."""
 
 
 Phrases = dict[str, tuple[tuple[str, ...], ...]]
@@ -279,6 +295,14 @@ def lexicon(language: str | None) -> Lexicon:
         titles_in_names=fold("titles_in_names"),
         non_entity_edges=fold("non_entity_edges"),
         term_tails=fold("term_tails"),
+        org_links=fold("org_links"),
+        indonesian="id" in langs,
+        list_cues=fold("list_cues"),
+        place_nouns=fold("place_nouns"),
+        title_suffixes=tuple(w.casefold() for w in words("title_suffixes")),
+        upper_places=frozenset(w for w in words("extra_places") if w.isupper()),
+        place_nouns_of=fold("place_nouns_of"),
+        person_after_comma=fold("person_after_comma"),
     )
 
 
@@ -331,6 +355,10 @@ class _Doc:
     aliases: dict[str, str] = field(default_factory=dict)
     """acronym (folded) -> full organisation name, from ``Full Name (ACR)``."""
     non_entity_acronyms: set[str] = field(default_factory=set)
+    caps_names: set[str] = field(default_factory=set)
+    """Folded words written in capitals that the text also writes in title case: no acronyms."""
+    place_aliases: dict[str, str] = field(default_factory=dict)
+    """short form (folded) -> full place name, from ``Full Place (Short)``."""
     mentions: list[Mention] = field(default_factory=list)
 
 
@@ -386,10 +414,19 @@ def _left_word(text: str, start: int) -> str:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
+    """Does a sentence start at ``start``: after a full stop, a line break, or an opening quote
+    ('dia mengatakan, "Kami ...')?"""
     i = start - 1
     while i >= 0 and text[i] in " “\"‘'(":
         i -= 1
-    return i < 0 or text[i] in _SENT_END
+    if i < 0 or text[i] in _SENT_END:
+        return True
+    # an opening quote right before the word, after a space: a quoted sentence starts, unless
+    # the quote holds capitalised words only (a quoted name: "Kelas Saham Cuan")
+    if start < 2 or text[start - 1] not in '“"' or text[start - 2] != " ":
+        return False
+    close = [j for j in (text.find('"', start), text.find("”", start)) if j >= 0]
+    return any(w[:1].islower() for w in text[start : min(close, default=start + 80)].split())
 
 
 def _used_mid_sentence(text: str, word: str) -> bool:
@@ -460,6 +497,24 @@ def _lowercase_in(text: str, word: str) -> bool:
     """Does ``word`` (folded) occur in lowercase in ``text`` as a whole word?"""
     if not word.islower():
         return False
+    return _whole_word_in(text, word)
+
+
+def _alone_in(text: str, word: str) -> bool:
+    """Does ``word`` occur in ``text`` as a word of its own, not hyphenated to another?"""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
+            end == len(text) or not (text[end].isalnum() or text[end] == "-")
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _whole_word_in(text: str, word: str) -> bool:
+    """Does ``word`` occur in ``text`` as a whole word (as written)?"""
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
@@ -470,6 +525,50 @@ def _lowercase_in(text: str, word: str) -> bool:
 
 
 _WORD_CHAR = re.compile(r"\w")
+
+
+_STATIC_FLAGS: dict[tuple[int, str], tuple[str, bool, bool, bool, bool, bool]] = {}
+_STATIC_FLAGS_MAX = 200_000
+
+
+def _static_flags(lex: Lexicon, text: str) -> tuple[str, bool, bool, bool, bool, bool]:
+    """fold, acr, place, name, head_prefix, abbreviation_like of a capitalised word as far as
+    the lexicon and the gazetteer tell (the same in every document: cached per process)."""
+    key = (id(lex), text)
+    flags = _STATIC_FLAGS.get(key)
+    if flags is None:
+        if len(_STATIC_FLAGS) >= _STATIC_FLAGS_MAX:
+            _STATIC_FLAGS.clear()
+        f = text.casefold()
+        # most words: a lowercase second letter and no capital third one is no acronym
+        acr = not (text[1:2].islower() and not text[2:3].isupper()) and _acronym(text, lex)
+        place = f in places()
+        flags = _STATIC_FLAGS[key] = (
+            f,
+            acr,
+            place,
+            _name_word(lex, text, f, place, acr),
+            len(f) > 5 and f.startswith(lex.org_head_prefixes),
+            _abbreviation_like(lex, f, place),
+        )
+    return flags
+
+
+def _name_word(lex: Lexicon, text: str, f: str, place: bool, acr: bool) -> bool:
+    """A plain word of a person's name: no place, acronym, head or tail word, roman numeral."""
+    return not (
+        len(f) < 2
+        or place
+        or f in lex.not_name
+        or acr
+        or (text[0] in "IVXLC" and _ROMAN.match(text))
+        or (text.isupper() and text in lex.generic_acronyms)
+    )
+
+
+def _abbreviation_like(lex: Lexicon, f: str, place: bool) -> bool:
+    """Could the word abbreviate a body's name (a short mention of a person aside)?"""
+    return len(f) >= 4 and not place and f not in _dictionary() and f not in lex.titles
 
 
 class _Chunker:
@@ -485,6 +584,8 @@ class _Chunker:
         self._dictionary = _dictionary()
         self._flags: dict[str, tuple[str, bool, bool, bool, bool]] = {}
         self._common: dict[str, bool] = {}
+        self._caps_acronyms: set[str] = set()
+        """Folded acronyms that a gazetteer lists as places but the text writes only in capitals."""
 
     def tokens(self, start: int, end: int) -> list[_Tok]:
         """Tokens of ``text[start:end]`` (tokenised once per document: do not change the list)."""
@@ -529,12 +630,29 @@ class _Chunker:
             # "TNI-Polri": two acronym-led names joined by a hyphen
             if "-" in t:
                 left, _, right = t.partition("-")
-                if len(left) >= 2 and left.isupper() and right[:1].isupper() and len(right) >= 3:
+                if (
+                    len(left) >= 2
+                    and right[:1].isupper()
+                    and len(right) >= 3
+                    and self._hyphen_pair(left, out)
+                ):
                     out.append(word(left, s, s + len(left), False, True))
                     out.append(word(right, s + len(left) + 1, e, True, False))
                     continue
             out.append(word(t, s, e, False, clipped))
         return _strip_connectors(out)
+
+    def _hyphen_pair(self, left: str, before: list[_Tok]) -> bool:
+        """Does a hyphen join two names ("TNI-Polri"; a route after a place head, "Terminal
+        Abc-Def", or from a known place the text also names on its own, "Bandung-Cimahi")
+        rather than make one ("Jean-Luc", "Aichi-Nagoya" named only so)?"""
+        if left.isupper():
+            return True
+        if len(left) < 3:
+            return False
+        if before and before[-1].fold in self.lex.place_heads1:
+            return True
+        return left.casefold() in self.doc.gaz and _alone_in(self.doc.text, left)
 
     def _tok(self, text: str, start: int, end: int, after_hyphen: bool, clipped: bool) -> _Tok:
         """A capitalised word (no connector) with its flags (worked out once per word and document)."""
@@ -547,30 +665,27 @@ class _Chunker:
         )
 
     def _word_flags(self, text: str) -> tuple[str, bool, bool, bool, bool]:
-        """fold, acr, name, head_prefix, abbreviation_like of a capitalised word (see :class:`_Tok`)."""
-        f = text.casefold()
+        """fold, acr, name, head_prefix, abbreviation_like of a capitalised word (see :class:`_Tok`).
+
+        What does not depend on the document is worked out once per word and process
+        (:func:`_static_flags`); the document decides the rest: a word in capitals written in
+        title case elsewhere, a short mention of a person (no abbreviation then).
+        """
         lex, doc = self.lex, self.doc
-        # most words: a lowercase second letter and no capital third one is no acronym
-        acr = not (text[1:2].islower() and not text[2:3].isupper()) and _acronym(text, lex)
-        place = f in doc.gaz
-        # a plain word of a person's name: no place, acronym, head or tail word, roman numeral
-        name = not (
-            len(f) < 2
-            or place
-            or f in lex.not_name
-            or acr
-            or (text[0] in "IVXLC" and _ROMAN.match(text))
-            or (text.isupper() and text in lex.generic_acronyms)
-        )
-        head_prefix = len(f) > 5 and f.startswith(lex.org_head_prefixes)
-        abbreviation_like = (
-            len(f) >= 4
-            and not place
-            and f not in doc.short_refs
-            and f not in self._dictionary
-            and f not in lex.titles
-        )
-        return f, acr, name, head_prefix, abbreviation_like
+        f, acr, place, name, head_prefix, abbreviation_like = _static_flags(lex, text)
+        if acr and len(text) >= 3 and text.isalpha() and text.isupper():
+            # "WONOGIRI" where the text also writes "Wonogiri": a name in capitals, no acronym;
+            # "KAI" written only so is an acronym, even if a gazetteer knows a place "Kai"
+            titled = _whole_word_in(doc.text, text.capitalize())
+            if titled and len(text) >= 4:
+                acr = False
+                doc.caps_names.add(f)
+                name = _name_word(lex, text, f, place, acr)
+            elif place and not titled and len(text) <= 4 and text not in lex.upper_places:
+                place = False
+                self._caps_acronyms.add(f)
+                abbreviation_like = _abbreviation_like(lex, f, place)
+        return f, acr, name, head_prefix, abbreviation_like and f not in doc.short_refs
 
     def run(
         self,
@@ -598,6 +713,15 @@ class _Chunker:
             if _prefix_len(toks, j, lex.org_heads) and j > i:
                 break
             j += 1
+        if (
+            j == i
+            and lex.title_suffixes
+            and len(toks) - i >= 3
+            and len(toks[i].fold) >= 7
+            and toks[i].fold.endswith(lex.title_suffixes)
+            and all(t.name for t in toks[i + 1 :])
+        ):
+            j = i + 1  # "Detainee Xyz Abc", "Geologist Xyz Abc": a role noun by its ending
         if j > i and j < len(toks) and toks[j - 1].is_conn:
             # "Head of Research Phintraco Sekuritas": the portfolio after "Title of" is the role's,
             # unless it names a body ("Head of the National Food Agency")
@@ -637,8 +761,12 @@ class _Chunker:
         if tok.fold in self.doc.short_refs or tok.acr:
             return False
         if tok.fold in _dictionary() or tok.fold in lex.titles:
-            # a dictionary word that is also a place ("Malang") is a name when the text uses it so elsewhere
-            return not (tok.fold in self.doc.gaz and _used_mid_sentence(self.doc.text, tok.text))
+            # a dictionary word that is also a place ("Malang") is a name when the text uses it so
+            # elsewhere, or when the text is not Indonesian (the dictionary is Indonesian's)
+            return not (
+                tok.fold in self.doc.gaz
+                and (not lex.indonesian or _used_mid_sentence(self.doc.text, tok.text))
+            )
         return False
 
     def _org_start(self, toks: list[_Tok], k: int) -> int:
@@ -654,7 +782,11 @@ class _Chunker:
             return 0
         if t.head_prefix:
             return 1
-        if t.acr and t.fold not in self.doc.gaz and t.fold not in self.doc.non_entity_acronyms:
+        if (
+            t.acr
+            and (t.fold not in self.doc.gaz or t.fold in self._caps_acronyms)
+            and t.fold not in self.doc.non_entity_acronyms
+        ):
             return 1
         if t.fold in self.doc.aliases:
             return 1
@@ -774,6 +906,8 @@ class _Chunker:
                 ):
                     break
                 end += 1
+            if tail_label == ORG:
+                end = self._linked_end(toks, end)
             if tail_label:
                 if had_title:
                     pending.clear()
@@ -791,6 +925,9 @@ class _Chunker:
             pending.append((k, end))
             k = end
         for a, b in pending:
+            if a > 0 and toks[a].after_hyphen and not toks[a].acr and self._place_ends_at(toks[a - 1].end):
+                self._emit(toks, a, b, PLACE, 2)  # the other end of a route "Abc-Def"
+                continue
             self._plain(
                 toks,
                 a,
@@ -801,6 +938,34 @@ class _Chunker:
                 whole=(a == 0 and b == n),
                 appos_org=appos_org,
             )
+
+    def _linked_end(self, toks: list[_Tok], end: int) -> int:
+        """Where a body's name that ends in a tail word at ``end - 1`` ends when a linking
+        connector carries it on: "State Bank of Xyz", "Institute of Abc and Def".  The words
+        after the link are the name's up to a title, a person's short name or a new body."""
+        n = len(toks)
+        lex = self.lex
+        if end + 1 >= n or not toks[end].is_conn or toks[end].fold not in lex.org_links:
+            return end
+        last = end
+        for x in range(end + 1, n):
+            t = toks[x]
+            if t.is_conn:
+                continue
+            if (
+                t.after_hyphen
+                or t.fold in self.doc.short_refs
+                or (t.fold in lex.titles and t.fold not in lex.titles_in_names)
+                or self._org_start(toks, x)
+            ):
+                break
+            last = x + 1
+        return last
+
+    def _place_ends_at(self, end: int) -> bool:
+        """Does the last mention found so far end at ``end`` as a place?"""
+        mentions = self.doc.mentions
+        return bool(mentions) and mentions[-1].end == end and mentions[-1].label == PLACE
 
     def _tail_ahead(self, toks: list[_Tok], k: int) -> bool:
         """Does an organisation tail end the plain words from ``k`` ("... Disaster Mitigation Agency")?"""
@@ -884,14 +1049,24 @@ class _Chunker:
                 if s < m:
                     return s, b
                 continue
-            # the referenced word itself is a name even when a gazetteer lists it ("kata Lim")
-            if all(t.name or j == m for j, t in enumerate(toks[m:b], m)) and b - m <= 5:
+            # the referenced word itself is a name even when a gazetteer lists it ("kata Lim"),
+            # and so is a middle name that is a place's too ("Abu Gilbert Sitorus")
+            if b - m <= 5 and all(
+                t.name or j == m or (j < b - 1 and toks[b - 1].name and self._middle_name(t))
+                for j, t in enumerate(toks[m:b], m)
+            ):
                 s = m
                 if whole:
                     while s - 1 >= a and toks[s - 1].name:
                         s -= 1
                 return s, b
         return None
+
+    def _middle_name(self, tok: _Tok) -> bool:
+        """A gazetteer word that may be a middle name: no acronym, head, tail or title."""
+        return (
+            not tok.is_conn and not tok.acr and tok.fold in self.doc.gaz and tok.fold not in self.lex.not_name
+        )
 
     def _common_phrase(self, toks: list[_Tok], a: int, b: int) -> bool:
         """Are the capitalised words common words, not a name: each a dictionary word (its root
@@ -1003,7 +1178,11 @@ class _Chunker:
         lw = left.casefold()
         rw = right.lstrip(" ,").split(" ", 1)[0].casefold().strip(".,;:")
         age = bool(_AGE.match(right))
-        verb_cue = age or rw in lex.person_verbs
+        verb_cue = (
+            age
+            or rw in lex.person_verbs
+            or (b - a >= 2 and right[:2] == ", " and _person_apposition(right, lex))
+        )
         person_cue = verb_cue or (whole and right.startswith(",") and had_title)
         if appos_org or lw in lex.org_nouns:
             self._emit(toks, a, b, ORG, 3 if appos_org else 2)
@@ -1012,7 +1191,8 @@ class _Chunker:
             self._emit(toks, a, b, PERSON, 3)
             return
         if rw in lex.place_cues_after:
-            self._emit(toks, a, b, PLACE, 3)
+            if not (b - a == 1 and _demonym(toks[a].fold, doc.gaz)):  # not "the Xyzian island"
+                self._emit(toks, a, b, PLACE, 3)
             return
         if (
             had_title
@@ -1034,16 +1214,53 @@ class _Chunker:
             elif not self._common_phrase(toks, a, b):
                 self._emit(toks, a, b, PERSON, 1)
             return
+        if (
+            lw == "of"
+            and lex.place_nouns_of
+            and _left_word(doc.text, toks[a].start - 3) in lex.place_nouns_of
+        ):
+            self._emit(toks, a, b, PLACE, 2)  # "the island of Xyz"
+            return
         if b - a == 1:
             t = toks[a]
             if had_title and not person_cue:
                 return  # a role's last word ("Direktur Utama"), or a bare name after a title: unsure
             if lw in lex.place_cues and not person_cue:
-                self._emit(toks, a, b, PLACE, 1)
+                if t.name:  # not "ke IGD": a generic acronym is no place
+                    self._emit(toks, a, b, PLACE, 1)
             elif person_cue:
                 self._emit(toks, a, b, PERSON, 2)
             elif t.name:
                 self._emit(toks, a, b, None, 0)
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
+_AFTER_TITLE = frozenset(("at", "of", "for", "in", "with", "from", "and", "who", "on"))
+
+
+def _person_apposition(right: str, lex: Lexicon) -> bool:
+    """Does ``right`` (the text after a name, starting ", ") describe a person: "Xyz, who runs
+    a shop", "Xyz, chief economist at ...", "Xyz, a 40-year-old teacher,", "Xyz, the firm's
+    chief economist"?
+
+    The clause up to the next comma or full stop opens with a person word, a lowercase title
+    or an article; an article-led clause has a lowercase title word ("teacher") in its first
+    five words.
+    """
+    clause = right[2:].split(",", 1)[0].split(".", 1)[0].split(" ")
+    first = clause[0]
+    if not first.islower():
+        return False
+    if first in lex.person_after_comma or first in lex.titles:
+        return True  # "Xyz, who ...", "Xyz, chief economist at ..."
+    if first not in _ARTICLES:
+        return False
+    for n, w in enumerate(clause[1:6], 1):
+        # the title ends the apposition or a prepositional phrase follows it ("analyst at");
+        # "the president's plan" is about something else
+        if w.islower() and w in lex.titles:
+            return n + 1 >= len(clause) or clause[n + 1] in _AFTER_TITLE
+    return False
 
 
 # --------------------------------------------------------------------------------------------
@@ -1258,12 +1475,30 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
                 appos_org=False,
             )
         _share_list_label(doc.mentions[first:])
+        if left.casefold() in lex.list_cues and _place_noun_before(text, start, lex):
+            # "tiga kecamatan, yakni Abc, Def, dan Ghi": the items are places
+            for mention in doc.mentions[first:]:
+                if mention.label is None or (mention.label == PERSON and mention.strength < 3):
+                    mention.label, mention.strength = PLACE, 2
     # aliases: "Full Name (ACR)", "Full Name (Short Name)"
+    by_end: dict[int, list[Mention]] | None = None
     for m in _PAREN_ALIAS.finditer(text):
         acr = m.group(1)
-        for mention in doc.mentions:
-            if mention.end <= m.start() and m.start() - mention.end <= 2 and mention.label == ORG:
+        if by_end is None:
+            by_end = {}
+            for mention in doc.mentions:
+                by_end.setdefault(mention.end, []).append(mention)
+        at = m.start()
+        # the mentions that end at most two characters before the bracket, in the order found
+        near = [x for end in (at - 2, at - 1, at) for x in by_end.get(end, ())]
+        if len(near) > 1:
+            order = {id(x): n for n, x in enumerate(doc.mentions)}
+            near.sort(key=lambda x: order[id(x)])
+        for mention in near:
+            if mention.label == ORG:
                 doc.aliases[acr.casefold()] = mention.text
+            elif mention.label == PLACE and " " in mention.text and _abbreviates(acr, mention.text):
+                doc.place_aliases[acr.casefold()] = mention.text  # "Jawa Utara (Jatara)"
     if "." in text:
         domains = [
             (_word_start(text, m.start()), m.end())
@@ -1275,7 +1510,43 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
             doc.mentions = [
                 m for m in doc.mentions if not any(a <= m.end and m.start <= b for a, b in domains)
             ]
+    _label_from_neighbours(doc)
     return _resolve(doc)
+
+
+def _place_noun_before(text: str, start: int, lex: Lexicon) -> bool:
+    """Does a place noun ("kecamatan", "districts") come in the six words before ``start``,
+    within its sentence?"""
+    lo = max(text.rfind(c, 0, start) for c in ".\n") + 1
+    words = text[max(lo, start - 80) : start].casefold().split()[-7:-1]
+    return any(w.strip(",:") in lex.place_nouns for w in words)
+
+
+def _label_from_neighbours(doc: _Doc) -> None:
+    """An unlabelled one-word name between commas is a body when a sure body is listed next
+    to it ("dari ABC, Xyzindo, DEF, dan relawan": Xyzindo is a body too).  Not so for places:
+    an address or a list of names goes on after a place too often ("Abcton, Suite 200")."""
+    mentions = doc.mentions
+    text = doc.text
+    for i, m in enumerate(mentions):
+        if m.label is not None or " " in m.text:
+            continue
+        prev = mentions[i - 1] if i > 0 else None
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        for other, listed in (
+            (prev, prev is not None and prev.end == m.start - 2 and text[prev.end : m.start] == ", "),
+            (nxt, nxt is not None and nxt.start == m.end + 2 and text[m.end : nxt.start] == ", "),
+        ):
+            if (
+                listed
+                and other is not None
+                and other.label == ORG
+                and other.strength >= 2
+                and len(other.text) > 2  # two capitals are no sure body: "Abcville, VA"
+            ):
+                if not _sentence_initial(text, m.start):  # not "Meanwhile, Abc Corp ..."
+                    m.label, m.strength = ORG, 1
+                break
 
 
 def _role_list(item_toks: list[list[_Tok]], lex: Lexicon) -> bool:
@@ -1310,9 +1581,20 @@ def _join_as_one(text: str, items: list[tuple[int, int]], lex: Lexicon) -> bool:
     later_heads = any(_starts_with(f.casefold().split(), lex.org_heads) for f in firsts[1:])
     if head and not later_heads:
         return True
+    if not head and not later_heads and _linked_tail(words0, lex):
+        # "Philippine Institute of Volcanology and Seismology": a tail word carried on by "of"
+        return not any(f.split()[-1].casefold() in lex.org_tails for f in firsts[1:])
     last = firsts[-1].split()[-1].casefold()
     others_tail = any(f.split()[-1].casefold() in lex.org_tails for f in firsts[:-1])
     return last in lex.org_tails and not others_tail and not head
+
+
+def _linked_tail(words: list[str], lex: Lexicon) -> bool:
+    """Is a body's tail or head word followed by a linking connector ("Institute of ...")?"""
+    return any(
+        words[i + 1] in lex.org_links and (w in lex.org_tails or w in lex.org_heads1)
+        for i, w in enumerate(words[:-1])
+    )
 
 
 def _spans_joiner(acr: str, items: list[str]) -> bool:
@@ -1336,8 +1618,20 @@ def _spans_joiner(acr: str, items: list[str]) -> bool:
     return True
 
 
+def _demonym(word: str, gaz: frozenset[str]) -> bool:
+    """Is the folded ``word`` the adjective of a place: "indonesian", "philippine"?"""
+    return (word[-1:] == "n" and word[:-1] in gaz) or word + "s" in gaz
+
+
 def _share_list_label(mentions: list[Mention]) -> None:
+    """Items of one list share the label of its labelled items: the sure label when there is one,
+    else a place cue's guess on the first item ("in Abc, Def and Ghi")."""
     labels = {m.label for m in mentions if m.label and m.strength >= 2}
+    if not labels and mentions and mentions[0].label == PLACE:
+        if all(m.label in (None, PLACE) for m in mentions):
+            for m in mentions:
+                m.label, m.strength = PLACE, max(m.strength, 1)
+        return
     if len(labels) == 1:
         label = labels.pop()
         for m in mentions:
@@ -1378,9 +1672,11 @@ def _resolve(doc: _Doc) -> list[Mention]:
         f = text.casefold()
         one_word = " " not in text
         label = by_label.get(f, (m.label, m.strength))[0]
+        if one_word and label != ORG and f in doc.aliases:
+            label = ORG  # "PT Xyz Abc (XA)": XA names the body, whatever a gazetteer says
         canonical = text
         first = text.split()[0]
-        if label == ORG or (label is None and _acronym(first, lex)):
+        if label == ORG or (label is None and _acronym(first, lex) and f not in doc.caps_names):
             alias = doc.aliases.get(f) or doc.aliases.get(first.casefold())
             if alias:
                 canonical, label = alias, ORG
@@ -1421,6 +1717,8 @@ def _resolve(doc: _Doc) -> list[Mention]:
                 if full != text and f in folded and _contains_words(full, text):
                     canonical = full
                     break
+        if label == PLACE and canonical == text and f in doc.place_aliases:
+            canonical = doc.place_aliases[f]
         if label is None:
             continue
         m.label, m.canonical = label, canonical
@@ -1473,7 +1771,11 @@ def extract_entities(
         title_mentions = find_mentions(title, language)
         if _title_cased(title):
             # capitals mean nothing in a Title Cased Headline: keep only gazetteer places
-            title_mentions = [m for m in title_mentions if m.label == PLACE and _is_place_name(m.text)]
+            title_mentions = [
+                m
+                for m in title_mentions
+                if m.label == PLACE and _is_place_name(m.text) and not m.text.isupper()  # not "KAI"
+            ]
         for m in title_mentions:
             name = m.canonical or m.text
             if name.casefold() in seen_names:

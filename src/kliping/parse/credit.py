@@ -74,6 +74,12 @@ class _Patterns:
     contribution_cue: str
     """A word every contribution sentence holds (a cheap gate)."""
     not_name_words: frozenset[str]
+    bare_label: re.Pattern[str]
+    """A label without its colon before a name: "Penulis Ann Lee", "Editor Budi Santoso"."""
+    other_labels: frozenset[str]
+    roles_longest_first: tuple[str, ...]
+    solo_labels: frozenset[str]
+    """Role words before a name under the headline: "Penulis Ann Lee" (case-folded)."""
 
 
 @cache
@@ -106,6 +112,12 @@ def _patterns() -> _Patterns:
         ),
         contribution_cue=_common_word(data["contribution_phrases"]),
         not_name_words=frozenset(w.casefold() for w in data["not_name_words"]),
+        bare_label=re.compile(rf"^(?P<label>{_alt(author + other)})\s+(?P<value>[A-Z].*)$"),
+        other_labels=frozenset(w.casefold() for w in other),
+        roles_longest_first=tuple(
+            sorted({w.casefold() for w in [*data["roles"], *author]}, key=len, reverse=True)
+        ),
+        solo_labels=frozenset(w.casefold() for w in data["roles"]),
     )
 
 
@@ -150,8 +162,10 @@ def split_names(text: str) -> list[str]:
 
 _PIPE_PART = re.compile(rf"^(?:{_NAME}|[A-Z][A-Z .'’\-]+)$")
 # "(ant/imk)", "(antara/agt)", "(Ant/Z-2)", "(Z-7)", "(rzy)": desk initials closing a story
+# "(cr26/example-news.com)": a reporter's code with digits, the desk written as a domain
+_INITIAL_CODE = r"(?:[A-Za-z]{1,12}(?:\d{1,3}|-\d{1,3})?|[a-z][\w\-]*\.[a-z]{2,6})"
 _INITIALS = re.compile(
-    r"^\(\s*(?:[A-Za-z]{2,12}(?:\s*/\s*[A-Za-z]{1,12}(?:-\d{1,3})?){1,3}|[A-Za-z]{1,3}-\d{1,3}|[a-z]{2,5})\s*\)\.?$"
+    rf"^\(\s*(?:[A-Za-z]{{2,12}}\d{{0,3}}(?:\s*/\s*{_INITIAL_CODE}){{1,3}}|[A-Za-z]{{1,3}}-\d{{1,3}}|[a-z]{{2,5}})\s*\)\.?$"
 )
 _INITIAL_PARTS = re.compile(r"[A-Za-z]{2,12}")
 _MARKER_TAIL = re.compile(r"^(?P<head>.+?)\s+[-–|]\s+(?P<marker>[\w.]+(?:\s[\w.]+)?)\s*$")
@@ -161,7 +175,7 @@ _NAME_OUTLET = re.compile(rf"^(?P<names>{_NAME})\s*\((?P<outlet>[^()]{{2,40}})\)
 _BULLET = re.compile(r"[|·•●]")
 _NAME_COMMA_MAX_SPACES = 10
 _COMPOSITE_MAX_PARTS = 6
-_NAME_COMMA = re.compile(rf"^(?P<names>{_NAME}),\s*(?P<tail>[^,]{{2,40}})$")  # "X, CNBC Indonesia"
+_NAME_COMMA = re.compile(rf"^(?P<names>{_NAME}),\s*(?P<tail>[^,]{{2,60}})$")  # "X, CNBC Indonesia"
 _COMPOSITE_SPLIT = re.compile(r"\s*[|·•●]\s*")
 # "str-kid/dhw", "ant/imk": desk initials without brackets (lower case, one slash at least)
 _BARE_INITIALS = re.compile(r"^[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5}(?:-[a-z]{2,5})*)+$")
@@ -227,7 +241,7 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
     # 3. "Laporan Wartawan Tribunnews.com, X".
     m = p.intro.match(text) if opener else None
     if m:
-        names = split_names(m.group("names"))
+        names = split_names(m.group("names").split("|", 1)[0])  # "..., Ann Lee | Kota": the place
         if names:
             return Structural("byline", authors=names)
 
@@ -243,7 +257,13 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
         if names or published:
             return Structural("byline", authors=names, published=published)
 
-    # 5. "Name - detikJabar", "Tim detikcom - detikNews".
+    # 5. Labels without colons: "Penulis Ann Lee | Editor Budi Santoso", "Laporan Ann Lee | Kota".
+    if ("|" in text or " - " in text or " / " in text or " – " in text) and p.bare_label.match(text):
+        labelled = _bare_labelled(text, registry)
+        if labelled is not None:
+            return labelled
+
+    # 6. "Name - detikJabar", "Tim detikcom - detikNews".
     m = _MARKER_TAIL.match(text) if (" - " in text or " – " in text or " | " in text) else None
     if m:
         outlet = registry.outlet_for_marker(m.group("marker"))
@@ -251,7 +271,7 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
         if outlet is not None and (_NAME_RE.match(head) or _is_team(head)):
             return Structural("byline", authors=split_names(head), outlet=outlet)
 
-    # 6. Credit lines: "REUTERS | NESA AQILA", "ANTARA", "(Reuters)".
+    # 7. Credit lines: "REUTERS | NESA AQILA", "ANTARA", "(Reuters)".
     if "|" in text:
         parts = [s.strip() for s in text.split("|")]
         if all(parts) and all(len(s.split()) <= 5 and _PIPE_PART.match(s) for s in parts):
@@ -286,7 +306,7 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
                     outlet=outlet,
                 )
 
-    # 7. Initials: "(ant/imk)", "(antara/agt)", "(yum/yum)", "str-kid/dhw".
+    # 8. Initials: "(ant/imk)", "(antara/agt)", "(yum/yum)", "str-kid/dhw".
     if (text[0] == "(" and _INITIALS.match(text)) or ("/" in text and _BARE_INITIALS.match(text)):
         st = Structural("credit")
         for code in _INITIAL_PARTS.findall(text):
@@ -295,7 +315,7 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
                 st.agencies.append(ag.name)
         return st
 
-    # 8. "Zahra Putri, CNBC Indonesia", "Dimas Aryo, Jurnalis": a name and its outlet or role.
+    # 9. "Zahra Putri, CNBC Indonesia", "Dimas Aryo, Jurnalis": a name and its outlet or role.
     if ", " in text and text.count(" ") < _NAME_COMMA_MAX_SPACES:
         m = _NAME_COMMA.match(text)
         if m:
@@ -303,16 +323,71 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
             if by is not None:
                 return by
 
-    # 9. Parts between bullets or bars: "Dimas Aryo, Jurnalis · Jum'at 25 Oktober 2024 14:30 WIB".
+    # 10. Parts between bullets or bars: "Dimas Aryo, Jurnalis · Jum'at 25 Oktober 2024 14:30 WIB".
     if _BULLET.search(text):
         composite = _composite(text, registry, has_year)
         if composite is not None:
             return composite
 
-    # 10. "Associated Press writer Ann Lee in Manila contributed to this report."
+    # 11. "Associated Press writer Ann Lee in Manila contributed to this report."
     if p.contribution_cue in text:
         return _contribution(text, registry)
     return None
+
+
+_BARE_LABEL_NAME_WORDS = (2, 5)
+
+
+def _bare_labelled(text: str, registry: Registry) -> Structural | None:
+    """Byline labels printed without a colon in parts between bars, dashes or slashes:
+    "Penulis Ann Lee | Editor Budi Santoso", "Laporan Ann Lee | Kota Baru", "Reporter Ann Lee /
+    Editor Budi Santoso".  One part at least must be a label and a name (two to five capitalised
+    words); a part without a label is then the byline's place or desk, not a person (an agency or
+    outlet is still credited)."""
+    p = _patterns()
+    parts = [s.strip() for s in _LABEL_PARTS.split(text)]
+    if not all(parts) or not 2 <= len(parts) <= _COMPOSITE_MAX_PARTS:
+        return None  # alone on its line, "Penulis Muda Berbakat" may be a subheading: see bare_byline
+    st = Structural("byline")
+    found = False
+    lo, hi = _BARE_LABEL_NAME_WORDS
+    for part in parts:
+        m = p.bare_label.match(part)
+        value = m.group("value").strip() if m else ""
+        if m and lo <= len(value.split()) <= hi and _NAME_RE.match(value) and not _is_team(value):
+            found = True
+            if m.group("label").casefold() not in p.other_labels:
+                st.authors.extend(n for n in split_names(value) if n not in st.authors)
+            continue
+        ag = registry.agency(part)
+        outlet = registry.outlet_for_marker(part) if ag is None else None
+        if ag is not None:
+            st.agencies.append(ag.name)
+        elif outlet is not None:
+            st.outlet = st.outlet or outlet  # "Penulis Ann Lee - detikNews"
+        elif len(part.split()) > hi or not _PIPE_PART.match(part):
+            return None  # a sentence, not a credit part
+    return st if found else None
+
+
+_LABEL_PARTS = re.compile(r"\s*\|\s*|\s+[-–/]\s+")
+_ROLE_OUTLET_MAX_WORDS = 3
+_ROLE_DESCRIPTORS = 3  # lower-case words between the outlet and the role ("chief business")
+
+
+def _role_tail(tail: str, registry: Registry) -> tuple[bool, Outlet | None]:
+    """ "Example Post staff writer", "Example Post chief economics correspondent": an outlet's name
+    and a role after a byline's comma.  Returns (is it one, the outlet when the registry knows it)."""
+    low = tail.casefold()
+    for role in _patterns().roles_longest_first:
+        if low.endswith(" " + role):
+            head = tail[: len(tail) - len(role)].strip()
+            words = head.split()
+            caps = next((k for k, w in enumerate(words) if not w[:1].isupper()), len(words))
+            described = all(w.isalpha() and w.islower() for w in words[caps:])
+            if 1 <= caps <= _ROLE_OUTLET_MAX_WORDS and len(words) - caps <= _ROLE_DESCRIPTORS and described:
+                return True, registry.outlet_for_marker(" ".join(words[:caps]))
+    return False, None
 
 
 def _name_and(names: str, tail: str, registry: Registry) -> Structural | None:
@@ -394,25 +469,54 @@ def _contribution(text: str, registry: Registry) -> Structural | None:
     return st
 
 
-_BARE_NAME_MAX_CHARS = 60
+_BARE_NAME_MAX_CHARS = 72
+
+
+# "Ann Lee in Jakarta", "Ann Lee and Tom Hogue in New York": a byline with the place it was filed
+_BYLINE_PLACE = re.compile(r"^(?P<names>[^,]+?)\s+in\s+[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2}$")
+
+
+_NAME_PAIR = re.compile(r"^(?P<one>\S+(?:\s\S+){1,3})\s+(?:and|dan|&)\s+(?P<two>\S+(?:\s\S+){1,3})$")
 
 
 def bare_byline(line: str, registry: Registry) -> Structural | None:
     """A byline by its shape alone, for a line between a headline and its lead (the caller checks
-    the place): a person's name ("Rina Anggraeni Kusuma", "NATALIE KOH") or a name and an outlet's
-    name the registry does not know ("Zahra Putri, CNBC Indonesia", "Ann Lee, Example.com")."""
+    the place): a person's name ("Rina Anggraeni Kusuma", "NATALIE KOH"), after a role word
+    ("Penulis Ann Lee"), with the place it was filed from ("Ann Lee in Jakarta"), a name and an
+    outlet's name the registry does not know ("Zahra Putri, CNBC Indonesia", "Ann Lee,
+    Example.com"), or a name, an outlet and a role ("ANN LEE, Example Post staff writer"; in the
+    body the same line may head an analysis box, so only here)."""
     text = line.strip()
     if not text or len(text) > _BARE_NAME_MAX_CHARS or any(ch.isdigit() for ch in text):
         return None
     tail: str | None = None
+    tail_outlet: Outlet | None = None
+    if " in " in text:
+        m_in = _BYLINE_PLACE.match(text)  # "Ann Lee in Jakarta": the name and where it was filed
+        if m_in is None:
+            return None
+        text = m_in.group("names")
+    first, _, after = text.partition(" ")
+    if first.casefold() in _patterns().solo_labels and after[:1].isupper():
+        text = after  # "Penulis Ann Lee", "Reporter Budi Santoso": a role word before the name
     if "," in text:
         m = _NAME_COMMA.match(text)
         if m is None:
             return None
         tail = m.group("tail").strip()
         if not (outlet_shaped(tail) or domain_shaped(tail)):
-            return None
+            is_role, tail_outlet = _role_tail(tail, registry)  # "Ann Lee, Example Post staff writer"
+            if not is_role:
+                return None
+            tail = None  # no outlet's name to guess from a role
         text = m.group("names")
+    pair = _NAME_PAIR.match(text)  # "Ann Lee and Tom Hogue": each name checked on its own
+    if pair is not None:
+        one = bare_byline(pair.group("one"), registry)
+        two = bare_byline(pair.group("two"), registry)
+        if one is None or two is None:
+            return None
+        return Structural("byline", authors=[*one.authors, *two.authors], marker=tail, outlet=tail_outlet)
     words = text.split()
     if not 2 <= len(words) <= 5 or not _NAME_RE.match(text) or _is_team(text):
         return None
@@ -426,7 +530,7 @@ def bare_byline(line: str, registry: Registry) -> Structural | None:
     names = split_names(text)
     if not names:
         return None
-    return Structural("byline", authors=names, marker=tail)
+    return Structural("byline", authors=names, marker=tail, outlet=tail_outlet)
 
 
 _PARTICLES = frozenset(["bin", "binti", "van", "der", "de", "da", "di", "al", "el", "von", "dos", "du"])
@@ -440,7 +544,7 @@ def _labelled(text: str, registry: Registry) -> Structural | None:
     st = Structural("byline")
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        value = text[m.end() : end].strip(" /|;,")
+        value = text[m.end() : end].strip(" /|;,").split(" | ", 1)[0]  # "X | Kota": the place
         label = m.group("label").casefold()
         if label in p.source_labels:
             st.kind = "credit"

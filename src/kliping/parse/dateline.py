@@ -11,10 +11,14 @@ Shapes handled, all by one mechanism (segments before a dash, each classified):
   "JAKARTA, Nov 5 (Reuters) - "     city, date, agency
   "Jakarta, CNBC Indonesia - "      city, an outlet's name (an acronym with a word: unknown outlets too)
   "KONTAN.CO.ID - JAKARTA. "        marker, then the city in capitals before a full stop
-A segment is a marker when the outlet registry knows it or it looks like a domain (Liputan6.com);
-a city is one to four capitalised words.  Anything else means the line has no dateline.
-Without a dash: "SINGAPORE: " (a city in capitals before a colon) and "Jakarta. " (a city before a
-full stop, then a long sentence).  Words that open paragraphs this way but are no places ("UPDATE:")
+  "Example.com, SLEMAN—"            a long dash without spaces: a marker or a city in capitals
+  "HANOI (VNS) — "                  a source the registry does not know, after a city in capitals
+  "Examplenews, Kota - "            on examplenews.com: the site's own name is a marker
+A segment is a marker when the outlet registry knows it, it looks like a domain (Liputan6.com) or
+it names the page's site; a city is one to four capitalised words.  Anything else means the line
+has no dateline.  Without a dash: "SINGAPORE: " (a city in capitals before a colon, then a
+sentence), "MEDAN (Example): " (a city and its source) and "Jakarta. " (a city before a full stop,
+then a long sentence).  Words that open paragraphs this way but are no places ("UPDATE:")
 come from ``data/bylines.toml``.
 """
 
@@ -30,6 +34,8 @@ from kliping.parse.shapes import outlet_shaped
 from kliping.resources import load_toml
 
 _PREFIX = re.compile(r"^\s*(?P<prefix>[^\n]{2,90}?)\s*(?:--|—|–|-)\s+(?=[\w\"\u201c\u2018'(\[])")
+# "Harianjogja.com, JOGJA—Tumpukan ...": a long dash with no space after it (checked harder below)
+_TIGHT_PREFIX = re.compile(r"^\s*(?P<prefix>[^\n]{2,90}?)\s*[—–](?=[A-Z\"\u201c\u2018])")
 _AGENCY_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z .&\-]{0,30}?)\s*\)\s*$")
 _DOMAINISH = re.compile(r"^[\w\-]+(?:\.[A-Za-z]{2,6}){1,2}$")
 _CITY_WORD = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]{1,3}\.?|d[aei]|al|of|el|van|upon|am|an|sur|la|le|de)$")
@@ -43,7 +49,10 @@ _TITLE_PERIOD = re.compile(
     rf"^\s*(?P<city>(?:[A-Z][a-z'’\-]+\s){{0,2}}[A-Z][a-z'’\-]{{3,}})\.\s+{_STARTS_SENTENCE}"
 )
 _PERIOD_LEAD_MIN_WORDS = 8
+_CAPS_CITY_MIN = 4  # "BALI—": shorter capitals are as often an acronym ("PBB—")
+_COLON_LEAD_MIN_WORDS = 4  # "SINGAPORE: The ..." opens a sentence; "SECTION: News" does not
 _SHORT_PREFIX = 40  # a dateline without a dash ends within this many characters
+_DASH_SPAN = 94  # a dateline's dash comes within this many characters (the prefix is at most 90)
 
 
 @dataclass(frozen=True)
@@ -76,15 +85,22 @@ def _is_city(segment: str) -> bool:
     return all(_CITY_WORD.match(w) for w in words) and not any(ch.isdigit() for ch in segment)
 
 
-def parse_dateline(line: str, registry: Registry) -> Dateline | None:
-    """The dateline at the start of ``line``, or None when the line does not open with one."""
-    found = _dash_dateline(line, registry)
+def parse_dateline(line: str, registry: Registry, site: str | None = None) -> Dateline | None:
+    """The dateline at the start of ``line``, or None when the line does not open with one.
+    ``site`` is the page's registered domain: a segment that names it ("Examplenews, Kota -" on
+    examplenews.com) is the outlet's marker, not a place."""
+    found = _dash_dateline(line, registry, site)
     if found is not None:
         return found
     first = line[:1]
     if not first.isupper():
         return None
+    paren = _paren_colon(line, registry) if "):" in line[:_SHORT_PREFIX] else None
+    if paren is not None:
+        return paren
     m = _CAPS_COLON.match(line) if line.find(":", 3, _SHORT_PREFIX) != -1 else None
+    if m is not None and line.count(" ", m.end()) + 1 < _COLON_LEAD_MIN_WORDS:
+        return None
     if m is None:
         m = _TITLE_PERIOD.match(line) if line.find(". ", 3, _SHORT_PREFIX) != -1 else None
         if m is None or line.count(" ", m.end()) + 1 < _PERIOD_LEAD_MIN_WORDS:
@@ -95,11 +111,72 @@ def parse_dateline(line: str, registry: Registry) -> Dateline | None:
     return Dateline(prefix=line[: m.end()], city=_titlecase_city(city), outlet=None, agency=None, marker=None)
 
 
-def _dash_dateline(line: str, registry: Registry) -> Dateline | None:
+def _source_shaped(word: str) -> bool:
+    """ "VNS", "KBS News", "example.com": how an agency or outlet the registry does not know is
+    named in a dateline's brackets."""
+    return bool(_ACRONYM_SOURCE.match(word)) or outlet_shaped(word) or bool(_DOMAINISH.match(word))
+
+
+_ACRONYM_SOURCE = re.compile(r"^[A-Z]{2,6}$")
+# "MEDAN (Waspada): ", "HANOI (VNA): ": a city and its source in brackets, then a colon
+_PAREN_COLON = re.compile(
+    r"^\s*(?P<city>[^():]{2,40}?)\s*\((?P<src>[^()]{2,30})\)\s*:\s+(?=[A-Z0-9\"\u201c\u2018'])"
+)
+
+
+def _paren_colon(line: str, registry: Registry) -> Dateline | None:
+    """The dateline "KOTA (Source): ", a city and its source before a colon."""
+    m = _PAREN_COLON.match(line)
+    if m is None or not _is_city(m.group("city")):
+        return None
+    src = m.group("src").strip()
+    ag = registry.agency(src)
+    outlet = registry.outlet_for_marker(src)
+    if ag is None and outlet is None and not (m.group("city").isupper() and _source_shaped(src)):
+        return None  # "Inflasi (BPS): ...": an unknown source needs the dateline's capitals
+    return Dateline(
+        prefix=line[: m.end()],
+        city=_titlecase_city(m.group("city").strip()),
+        outlet=outlet,
+        agency=ag.name if ag is not None else None,
+        marker=src if ag is None else None,
+    )
+
+
+def _site_label(site: str | None) -> str | None:
+    """ "examplenews.com" -> "examplenews": how a page may name itself in its dateline."""
+    if not site:
+        return None
+    labels = site.split(".")
+    label = labels[1] if len(labels) > 2 and len(labels[0]) <= 2 else labels[0]  # en.example.com
+    return label if len(label) >= _SITE_LABEL_MIN else None
+
+
+_SITE_LABEL_MIN = 4
+
+
+def _names_site(segment: str, label: str | None) -> bool:
+    """ "Example News" or "EXAMPLENEWS" on examplenews.com: the segment is the site's name."""
+    return label is not None and "".join(ch for ch in segment.casefold() if ch.isalnum()) == label
+
+
+def _ap_city(segments: list[str], i: int) -> bool:
+    """ "CLEVELAND, Ohio": a city in capitals before its state in title case, the agencies' style
+    (on cleveland.com the city is still the city, not the site's name)."""
+    return i == 0 and segments[0].isupper() and len(segments) > 1 and not segments[1].isupper()
+
+
+def _dash_dateline(line: str, registry: Registry, site: str | None = None) -> Dateline | None:
     """A dateline that ends with a dash: "TEMPO.CO, Jakarta - "."""
     m = _PREFIX.match(line)
+    tight = False
     if not m:
-        return None
+        start = line[:_DASH_SPAN]
+        m = _TIGHT_PREFIX.match(line) if ("—" in start or "–" in start) else None
+        if not m:
+            return None
+        tight = True
+    label = _site_label(site)
     prefix = m.group("prefix")
     if prefix.count(",") > 3 or any(q in prefix for q in '"“”‘'):
         return None
@@ -109,6 +186,7 @@ def _dash_dateline(line: str, registry: Registry) -> Dateline | None:
     agency: str | None = None
     marker: str | None = None
     region_seen = False
+    city_caps = False
     for i, seg in enumerate(segments):
         if not seg:
             return None
@@ -118,7 +196,10 @@ def _dash_dateline(line: str, registry: Registry) -> Dateline | None:
             ag = registry.agency(ag_word)
             found = registry.outlet_for_marker(ag_word)
             if ag is None and found is None:
-                return None
+                head = seg[: pm.start()].strip()
+                if not (head.isupper() and _source_shaped(ag_word)):
+                    return None  # an unknown source needs the dateline's capitals: "HANOI (VNS)"
+                marker = ag_word  # "HANOI (VNS) - ": a source the registry does not know
             if ag is not None:
                 agency = ag.name
             if found is not None and outlet is None:
@@ -135,7 +216,9 @@ def _dash_dateline(line: str, registry: Registry) -> Dateline | None:
         if found is not None and _DOMAINISH.match(seg):
             outlet, marker = found, seg
             continue
-        if _DOMAINISH.match(seg):
+        if _DOMAINISH.match(seg) or (
+            len(segments) > 1 and _names_site(seg, label) and not _ap_city(segments, i)
+        ):
             marker = seg
             continue
         if marker is None and outlet is None and outlet_shaped(seg) and not (city and city in seg):
@@ -144,6 +227,7 @@ def _dash_dateline(line: str, registry: Registry) -> Dateline | None:
         if _is_city(seg):
             if city is None:
                 city = _titlecase_city(seg)
+                city_caps = seg.isupper() and len(seg) >= _CAPS_CITY_MIN
             elif not region_seen:
                 region_seen = True  # "Denpasar, Bali": the second place is the region
             else:
@@ -154,6 +238,10 @@ def _dash_dateline(line: str, registry: Registry) -> Dateline | None:
         return None
     if city is None and outlet is None and agency is None and marker is None:
         return None
+    if tight and city is not None and any(w.casefold() in _not_places() for w in city.split()):
+        return None  # "UPDATE—Polisi ...": a label, not a place
+    if tight and not city_caps and outlet is None and marker is None and agency is None:
+        return None  # "Harga—yang naik—": without spaces a long dash needs a city in capitals or a marker
     rest = line[m.end() :]
     if (
         outlet is None

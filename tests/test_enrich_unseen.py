@@ -12,7 +12,7 @@ from kliping.evaluation import load_labelled, raw_text
 from tests.conftest import REPO
 
 THRESHOLD = 0.85
-SETS = ["blind_id.jsonl", "blind_en.jsonl"]
+SETS = ["blind_id.jsonl", "blind_en.jsonl", "blind_mixed.jsonl"]
 
 
 @pytest.fixture(scope="module", params=SETS)

@@ -210,3 +210,130 @@ def test_end_tags_look_past_a_repeated_line() -> None:
     once = kliping.clean(text)
     assert once.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]
     assert kliping.clean(once.body).body == once.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # captions that end with their credit in other shapes
+        "Warga menyeberangi sungai dengan rakit, Senin (3/2/2025). [Harianpagi.id/Rina Kusuma]",
+        "Mahasiswa mengantre skuter di halaman kampus. Harianpagi.co/Budi",
+        "Perahu nelayan bersandar di dermaga, Selasa (4/2). F. Dok. Dinas Perikanan",
+        "Petugas memeriksa skuter listrik di kampus.-foto: ist-",
+        "STUCK. Students wait for scooters on a campus road in Depok on May 2, 2025. Photo by Ann Lee/Daily Post",
+        "SCOOTERS | Students ride past the library. —PHOTO COURTESY OF THE CAMPUS PRESS OFFICE",
+        "Students ride scooters past the library in Depok. — Harian pic",
+        "Scooters line a campus road during the morning rush. KNA/KNS Photo",
+        "Credit: Depositphotos",
+        # link lines, pagination, hashtags, category lines
+        "Baca Juga  Skuter Listrik Mulai Masuk Kampus Negeri",
+        "READ: Campus scooters spark safety debate in Depok",
+        "LIVE UPDATES: Campus scooter rollout, day one",
+        "Halaman 2/2",
+        "Page 1 of 3",
+        "#skuter listrik #kampus depok #transportasi",
+        "Posted in Kampus, Depok",
+        # share, comment and reaction widgets
+        "url telah tercopy",
+        "Like this:",
+        "Like Loading...",
+        "Leave a comment",
+        "There are no comments yet. Add your comment to start the conversation.",
+        "How does this make you feel?",
+        # AI-summary notice, sign-up fine print, paywall pitch
+        "This is AI generated summarization, which may contain errors. Always refer to the full story.",
+        "By entering your e-mail, you agree to our Terms of Use and Privacy Policy.",
+        "Like our coverage? Subscribe now for unlimited access. Only $3 a month.",
+        # a blog's comment form, more caption shapes
+        "Your email address will not be published. Required fields are marked *",
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Cancel reply",
+        "0 Comments",
+        "Students wait for scooters outside the library. —HARIAN FILE PHOTO",
+        "Ilustrasi - Mahasiswa mengendarai skuter listrik di kampus.",
+    ],
+)
+def test_general_widget_shapes_removed(line: str) -> None:
+    assert not _kept(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rupiah melemah tipis. USD/IDR 16.400",
+        "The rate rose. Credit: banks lent more to small firms this year.",
+        "#1 seed Ann Lee beat #2 seed Rina Kusuma in the campus final",
+        "Baca juga buku panduan yang dibagikan panitia kepada mahasiswa baru",
+        "Category 5 storms rarely reach Java",
+        "By signing the accord, both sides agreed to terms of a ceasefire on Monday.",
+        "Riders who subscribe for full access to the scooters pay more, he said.",
+        "Like this, the students wait for scooters every morning.",
+        "Posted in Depok since 2019, the officer was promoted last year.",
+    ],
+)
+def test_story_lines_like_widget_shapes_kept(line: str) -> None:
+    assert _kept(line)
+
+
+def test_author_box_at_the_end_removed() -> None:
+    box = [
+        "About the author",
+        "Contributor",
+        "Rina Kusuma Dewi",
+        "Rina Kusuma Dewi is a transport reporter based in Depok who covers campus life.",
+    ]
+    article = kliping.clean(
+        "\n".join([LEAD, CLOSE, *box, "Tags", "Transport Depok campus scooters higher education"])
+    )
+    assert article.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]
+
+
+def test_author_header_without_a_name_kept() -> None:
+    article = kliping.clean("\n".join([LEAD, "Authors", CLOSE]))
+    assert "Authors" in article.body.split("\n")
+
+
+def test_tag_run_under_tags_header_needs_the_end_of_the_story() -> None:
+    run = "Transport Depok campus scooters higher education policy"
+    article = kliping.clean("\n".join([LEAD, "Tags", run, CLOSE]))
+    assert run in article.body.split("\n")
+
+
+def test_embedded_video_title_under_its_prompt_removed() -> None:
+    title = "Infografis Jalur Skuter Listrik di Kampus Depok"
+    text = "\n".join([LEAD, CLOSE, "Saksikan video pilihan berikut ini:", title, "#skuter #kampus"])
+    article = kliping.clean(text)
+    assert article.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]
+
+
+def test_story_under_a_video_prompt_kept() -> None:
+    sub = "Jalur Khusus Skuter"
+    article = kliping.clean("\n".join([LEAD, "Simak video berikut ini:", sub, CLOSE]))
+    assert sub in article.body.split("\n")
+
+
+def test_caption_above_a_bare_credit_before_the_lead() -> None:
+    lead = (
+        "DEPOK, HARIANPAGI.COM - Sebanyak empat puluh kampus akan membuka jalur skuter listrik mulai Januari."
+    )
+    caption = "Ilustrasi skuter listrik di kampus."
+    title = "Empat Puluh Kampus Buka Jalur Skuter Listrik"
+    article = kliping.clean(
+        "\n".join([title, "Penulis: Rina Kusuma", caption, "HARIANPAGI.COM/DOK. KAMPUS", lead])
+    )
+    assert article.body.split("\n")[0].startswith("Sebanyak empat puluh")
+    assert article.title == title
+    # the headline over a credit is never taken for a caption
+    article = kliping.clean("\n".join([title, "HARIANPAGI.COM/DOK. KAMPUS", lead]))
+    assert article.title == title
+
+
+def test_previous_and_next_post_links_removed() -> None:
+    block = [
+        "Previous Post",
+        "Harga Tiket Kereta Naik Lagi",
+        "Next Post",
+        "Skuter Listrik Masuk Kampus Negeri",
+    ]
+    article = kliping.clean("\n".join([LEAD, CLOSE, *block]))
+    assert article.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]

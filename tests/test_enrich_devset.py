@@ -23,6 +23,7 @@ SETS = {
     "blind_id": FIXTURES / "blind_id.jsonl",
     "blind_en": FIXTURES / "blind_en.jsonl",
     "blind_mixed": FIXTURES / "blind_mixed.jsonl",
+    "blind_regional": FIXTURES / "blind_regional.jsonl",
 }
 
 

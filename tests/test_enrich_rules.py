@@ -350,6 +350,108 @@ def ents(text: str, language: str = "id") -> set[tuple[str, str]]:
             [],
             [("IGD", "PLACE"), ("Kami", "PLACE")],
         ),
+        (  # village and district prefixes are dropped in any language's text
+            "Warga Padukuhan Ngabean, Kalurahan Sumbersari, mengungsi. Residents of Barangay Luntian fled.",
+            "en",
+            [("Ngabean", "PLACE"), ("Sumbersari", "PLACE"), ("Luntian", "PLACE")],
+            [("Kalurahan Sumbersari", "PERSON"), ("Barangay Luntian", "PLACE")],
+        ),
+        (  # a guessed name right after a sure place in a row of places is a place too
+            "Jalan yang menghubungkan Desa Wanareja, Kecamatan Sidamulya, Ngawen Tirto dengan kota putus.",
+            "id",
+            [("Ngawen Tirto", "PLACE")],
+            [("Ngawen Tirto", "PERSON")],
+        ),
+        (  # "X and Y wards": a list of places; an administrative word after a place is dropped
+            "The rules cover Tam Lac and Phu Vinh wards. Traffic in Tam Lac Ward was heavy.",
+            "en",
+            [("Tam Lac", "PLACE"), ("Phu Vinh", "PLACE")],
+            [("Tam Lac Ward", "PLACE"), ("Tam Lac", "PERSON")],
+        ),
+        (  # a place cue before the name beats a speech verb after its comma
+            "Nguyen Bao Lam, a driver in Tam Lac, said he was worried.",
+            "en",
+            [("Tam Lac", "PLACE"), ("Nguyen Bao Lam", "PERSON")],
+            [("Tam Lac", "PERSON")],
+        ),
+        (  # "Role Full Name (ACR) Person": the words spelling the acronym are a body
+            "Peneliti Pusat Kajian on Energi (PKE) Rudi Hartawan menilai harga akan naik. PKE mencatat.",
+            "id",
+            [("Pusat Kajian on Energi", "ORG"), ("Rudi Hartawan", "PERSON")],
+            [("PKE", "ORG")],
+        ),
+        (  # a scheme's name spelled out before its acronym: the acronym is no body
+            "Pendaftaran lewat Sistem Antrean Warga Terpadu (SAWT) dibuka. SAWT sempat macet.",
+            "id",
+            [],
+            [("SAWT", "ORG")],
+        ),
+        (  # the same with a syllabic acronym: no body, and no place after "di"
+            "Data masuk lewat Sistem Informasi Pangan (Sipang). Semua ada di Sipang, kata petugas.",
+            "id",
+            [],
+            [("Sipang", "ORG"), ("Sipang", "PLACE")],
+        ),
+        (  # "Full Name (ACR) Town, Person": the regional office's name takes the town
+            "Kepala Dinas Sosial (Dinsos) Sumedang, Yuni Astuti, mengatakan bantuan tiba.",
+            "id",
+            [("Dinas Sosial Sumedang", "ORG"), ("Yuni Astuti", "PERSON")],
+            [("Dinas Sosial", "ORG")],
+        ),
+        (  # a body named once with and once without its regency prefix is one body
+            "Dinas Pertanian Kabupaten Karangwangi membagi bibit. Dinas Pertanian Karangwangi mencatat.",
+            "id",
+            [("Dinas Pertanian Kabupaten Karangwangi", "ORG")],
+            [("Dinas Pertanian Karangwangi", "ORG")],
+        ),
+        (  # a rank in capitals between a body and a name belongs to neither
+            "Kasat Polres Karangwangi AKP Dani Saputra mengatakan jalan ditutup, kata Dani.",
+            "id",
+            [("Polres Karangwangi", "ORG"), ("Dani Saputra", "PERSON")],
+            [("Polres Karangwangi AKP", "ORG")],
+        ),
+        (  # a branch of the armed forces carries an acronym-led body's name on
+            "Kapal itu dicegat personel ABRI Angkatan Udara dan polisi.",
+            "id",
+            [("ABRI Angkatan Udara", "ORG")],
+            [("Angkatan Udara", "ORG")],
+        ),
+        (  # a person named before "of the X University": the name is no part of the body
+            'Researcher Dao Minh Tri of the Lotus University of Arts and Science said prices rose. "It works," Tri said.',
+            "en",
+            [("Dao Minh Tri", "PERSON"), ("Lotus University of Arts and Science", "ORG")],
+            [("Science", "PERSON")],
+        ),
+        (  # a place's title before a name: "Abcville Mayor X Y Z"
+            'Flooding hit Marlow on Monday. Marlow Mayor Rita Anne Solis said schools stay shut. "We wait," Solis said.',
+            "en",
+            [("Rita Anne Solis", "PERSON")],
+            [("Mayor Rita Anne Solis", "PERSON")],
+        ),
+        (  # "Head of Portfolio Body, Name" opening a sentence: the portfolio is the role's
+            "Head of Research Kencana Sekuritas, Lidya Halim, menilai pasar masih tertekan.",
+            "id",
+            [("Kencana Sekuritas", "ORG"), ("Lidya Halim", "PERSON")],
+            [("Research Kencana Sekuritas", "ORG")],
+        ),
+        (  # a head and a generic acronym name a kind of team; an outlet-like name stays
+            "Tim SAR gabungan menyisir sungai bersama Tim Elang Biru.",
+            "id",
+            [],
+            [("Tim SAR", "ORG")],
+        ),
+        (  # "the X Y" is never a person; the plural of an acronym is no body
+            "Traders of the Cotton Exchange met with NGOs and SMEs on Monday.",
+            "en",
+            [],
+            [("Cotton Exchange", "PERSON"), ("NGOs", "ORG"), ("SMEs", "ORG")],
+        ),
+        (  # an Indonesian dictionary word that starts an English sentence can be a name
+            "Prices rose.\nSelamat Harjo, president of the growers' union, said costs doubled.",
+            "en",
+            [("Selamat Harjo", "PERSON")],
+            [],
+        ),
     ],
 )
 def test_entity_shapes(
@@ -403,3 +505,29 @@ def test_gazetteer_leaves_out_small_foreign_towns_named_like_indonesian_words() 
     assert "kami" not in gaz  # a Japanese town, and "we"
     assert "bandung" in gaz and "medan" in gaz  # Indonesian cities stay, dictionary words or not
     assert "baku" in gaz  # a large foreign city stays
+
+
+def test_dateline_city_is_a_place_wherever_the_body_names_it() -> None:
+    text = "Officials expect Brenvik Olund to ban old buses."
+    found = {(e.text, e.label) for e in extract_entities(text, "en", dateline="Brenvik Olund")}
+    assert ("Brenvik Olund", "PLACE") in found and ("Brenvik Olund", "PERSON") not in found
+
+
+def test_quote_cues_of_another_language_are_understood() -> None:
+    """A text taken for English that quotes in Indonesian: the Indonesian cue still attributes."""
+    text = 'Kepala Desa Sukamaju, Hasan Basri, datang. "Air sudah habis," kata Hasan.'
+    assert quotes(text, "en") == [("Hasan Basri", "Air sudah habis", "kata")]
+
+
+def test_dictionary_roots_behind_a_nasal_prefix() -> None:
+    from kliping.enrich.entities import _in_dictionary
+
+    assert _in_dictionary("penguatan")  # peng- + kuat + -an
+    assert _in_dictionary("penulisan")  # pen- + tulis + -an
+
+
+def test_the_outlet_is_no_entity_whatever_its_accents() -> None:
+    article = Article(body="Pham Van Nam told Tạp Chí Sông readers that fares rose.", language="en")
+    article.outlet = "Tap Chi Song"
+    names = {e.text for e in enrich(article).entities}
+    assert "Tạp Chí Sông" not in names

@@ -396,3 +396,264 @@ def test_role_words_before_names_under_the_headline() -> None:
         "Ia menulis buku pertamanya pada usia lima belas tahun dan kini dikenal luas."
     )
     assert "Penulis Muda Berbakat" in kliping.clean(body).body.split("\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agencies", "published"),
+    [
+        ("Oleh: Sekar Ayu Lestari", ["Sekar Ayu Lestari"], [], None),
+        ("By: Marco Reyes Tan - Correspondent / @examplenorth", ["Marco Reyes Tan"], [], None),
+        (
+            "Yoga Adi Pratama , Jurnalis · Senin, 3 Maret 2025 - 10:15 WIB",
+            ["Yoga Adi Pratama"],
+            [],
+            "2025-03-03",
+        ),
+        ("Posted on 4 Mei 2025 by Fajar Nugraha", ["Fajar Nugraha"], [], "2025-05-04"),
+        ("Diposting oleh Laras Wening pada 5 Juni 2025", ["Laras Wening"], [], "2025-06-05"),
+        ("– with reports from Tessa Marie Cruz/Example.com", ["Tessa Marie Cruz"], [], None),
+        ("(With reports from Ben Ocampo and Reuters)", ["Ben Ocampo"], ["Reuters"], None),
+        ("— Bernama", [], ["Bernama"], None),
+        ("— AFP/Reuters", [], ["AFP", "Reuters"], None),
+        ("Reporter : Dewi Anggun · Editor : Raka Wibisono", ["Dewi Anggun", "Raka Wibisono"], [], None),
+        ("Writer: Ann Lee · Editor: Tom Hogue · 7 April 2025", ["Ann Lee", "Tom Hogue"], [], "2025-04-07"),
+        ("Oleh Bima Sakti · 8 Mei 2025 09:00 WIB", ["Bima Sakti"], [], "2025-05-08"),
+        ("Gilang Ramadhan - Kontributor", ["Gilang Ramadhan"], [], None),
+    ],
+)
+def test_byline_and_credit_forms(
+    line: str, authors: list[str], agencies: list[str], published: str | None
+) -> None:
+    st = parse_structural(line, REG)
+    assert st is not None
+    assert st.authors == authors
+    assert st.agencies == agencies
+    assert st.published == published
+
+
+@pytest.mark.parametrize("line", ["/abc", "/xy"])
+def test_desk_initials_after_a_slash(line: str) -> None:
+    st = parse_structural(line, REG)
+    assert st is not None and st.kind == "credit" and not st.authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["With reports from the ground, the picture is grim.", "He said reports from the field were late."],
+)
+def test_report_phrases_in_sentences_are_no_credits(line: str) -> None:
+    assert parse_structural(line, REG) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("The Korea Herald / 06:15 AM March 09, 2025", "2025-03-09"),
+        ("10 Mar 2025 · 4 min read", "2025-03-10"),
+        ("Selasa, 11 Maret 2025 | 3 menit baca", "2025-03-11"),
+    ],
+)
+def test_timestamp_forms(line: str, published: str) -> None:
+    st = parse_structural(line, REG)
+    assert st is not None and st.published == published
+
+
+def test_city_with_a_capital_outside_ascii() -> None:
+    found = parse_dateline(
+        "ĐÀ LẠT — The city will close two markets for repairs next month, officials said.", REG
+    )
+    assert found is not None and found.city == "Đà Lạt"
+
+
+def test_capital_city_dateline_under_a_kept_line() -> None:
+    text = (
+        "Ferry Services Resume After Storm Passes\n"
+        "Ann Lee\n"
+        "March 12, 2025 - 09:30\n"
+        "A ferry leaves the pier on Tuesday morning. Photo by Ann Lee/Example\n"
+        "PORT HALEY, Examplia — Ferry services resumed on Wednesday after the storm moved out to sea, "
+        "the port authority said."
+    )
+    art = kliping.clean(text)
+    assert art.dateline == "Port Haley"
+    assert art.title == "Ferry Services Resume After Storm Passes"
+    assert kliping.clean(art.body).body == art.body
+
+
+def test_a_caption_with_its_credit_under_the_headline_is_no_second_headline() -> None:
+    text = (
+        "Warga Desa Antre Air Bersih dari Mobil Tangki\n"
+        "Penulis: Nanda Puspita\n"
+        "Warga mengisi jeriken dari mobil tangki di halaman balai desa. Foto/Nanda Puspita\n"
+        "Kota Baru - Ratusan warga desa mengantre air bersih dari mobil tangki sejak pagi karena sumur mereka kering."
+    )
+    art = kliping.clean(text)
+    assert art.title == "Warga Desa Antre Air Bersih dari Mobil Tangki"
+    assert kliping.clean(art.body).body == art.body
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Gen. Ann Lee Takes Command of Eastern Fleet", "U.S. and Examplia Sign Trade Pact in Port Haley"],
+)
+def test_abbreviations_keep_a_headline(title: str) -> None:
+    text = f"{title}\nPORT HALEY - Two officials met on Monday to sign the agreement after months of talks, aides said."
+    assert kliping.clean(text).title == title
+
+
+def test_role_word_under_a_byline_line() -> None:
+    text = (
+        "Nelayan Hilang Saat Melaut di Perairan Selatan\n"
+        "Penulis: Rudi Hartono Saleh\n"
+        "Editor Maya Kusumawati\n"
+        "Ilustrasi perahu nelayan di pantai.\n"
+        "KOTA BARU - Seorang nelayan dilaporkan hilang setelah perahunya tidak kembali ke pantai sejak kemarin sore."
+    )
+    art = kliping.clean(text)
+    assert art.authors == ["Rudi Hartono Saleh", "Maya Kusumawati"]
+
+
+def test_group_paper_on_a_sub_domain_names_itself() -> None:
+    lead = (
+        "Jalan di kawasan pantai rusak parah sejak pekan lalu dan warga mengeluh kepada pemerintah setempat."
+    )
+    head = "Jalan Pantai Rusak Parah, Warga Mengeluh\n"
+    art = kliping.clean(head + "RADAR KOTA – " + lead, url="https://radarkota.jawapos.com/a/1")
+    assert (art.outlet, art.dateline) == ("Radar Kota", None)
+    art = kliping.clean(head + "RADARKOTA.ID, Semarang – " + lead, url="https://radarkota.jawapos.com/a/1")
+    assert (art.outlet, art.dateline) == ("Radarkota", "Semarang")
+    # a one-word place on a regional sub-domain stays a place
+    art = kliping.clean(head + "SURABAYA – " + lead, url="https://surabaya.kompas.com/a/1")
+    assert (art.outlet, art.dateline) == ("Kompas", "Surabaya")
+
+
+def test_capital_city_datelines_further_down_a_roundup_leave_the_lead_alone() -> None:
+    text = (
+        "Hujan Deras Landa Dua Kota\n"
+        "KOTA BARU - Hujan deras sejak pagi membuat sejumlah jalan utama di pusat kota tergenang air setinggi lutut.\n"
+        "Petugas mengatur lalu lintas di persimpangan yang tergenang sejak pukul tujuh pagi.\n"
+        "PORT HALEY - Di kota tetangga, hujan yang sama merobohkan dua pohon besar di tepi jalan raya utama."
+    )
+    art = kliping.clean(text)
+    assert art.dateline == "Kota Baru"
+    assert kliping.clean(art.body).body == art.body
+
+
+def test_headline_over_a_short_standfirst_and_a_byline() -> None:
+    text = (
+        "Jembatan Desa Putus Diterjang Banjir Bandang\n"
+        "Warga kini harus memutar sejauh sepuluh kilometer.\n"
+        "Oleh Sinta Maharani\n"
+        "Sebuah jembatan gantung di desa itu putus setelah diterjang banjir bandang pada Senin malam."
+    )
+    art = kliping.clean(text)
+    assert art.title == "Jembatan Desa Putus Diterjang Banjir Bandang"
+    assert art.authors == ["Sinta Maharani"]
+    assert "Warga kini harus memutar sejauh sepuluh kilometer." in art.body.split("\n")
+    assert kliping.clean(art.body).body == art.body
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agencies", "outlet", "published"),
+    [
+        ("Ann Lee / Khmer Times", ["Ann Lee"], [], "Khmer Times", None),
+        ("Tom Hogue/ Bangkok Post", ["Tom Hogue"], [], "Bangkok Post", None),
+        ("Ann Lee - The Philippine Star", ["Ann Lee"], [], "The Philippine Star", None),
+        ("Ben Cruz — Reuters", ["Ben Cruz"], ["Reuters"], "Reuters", None),
+        ("By Reuters", [], ["Reuters"], None, None),
+        ("By The Irrawaddy 14 March 2025", [], [], "The Irrawaddy", "2025-03-14"),
+        ("By Ann Lee   March 15, 2025 | 04:39 pm", ["Ann Lee"], [], None, "2025-03-15"),
+    ],
+)
+def test_names_with_outlets_and_agencies(
+    line: str, authors: list[str], agencies: list[str], outlet: str | None, published: str | None
+) -> None:
+    st = parse_structural(line, REG)
+    assert st is not None
+    assert (st.authors, st.agencies) == (authors, agencies)
+    assert (st.outlet.name if st.outlet else None) == outlet
+    assert st.published == published
+
+
+@pytest.mark.parametrize("line", ["Ann Lee/Example", "EXAMPLE/Ann Lee"])
+def test_photo_credits_with_a_tight_slash_are_no_bylines(line: str) -> None:
+    st = parse_structural(line, REG)
+    assert st is None or not st.authors
+
+
+def test_group_papers_on_sub_domains_are_named_by_them() -> None:
+    lead = (
+        "Jalan di kawasan pantai rusak parah sejak pekan lalu dan warga mengeluh kepada pemerintah setempat."
+    )
+    head = "Jalan Pantai Rusak Parah, Warga Mengeluh\n"
+    # jawapos.com is marked as a group whose sub-domains are its papers (data/outlets.toml)
+    art = kliping.clean(head + "KOTA BARU – " + lead, url="https://examplepost.jawapos.com/a/1")
+    assert (art.outlet, art.dateline) == ("Examplepost", "Kota Baru")
+    art = kliping.clean(head + "KOTA BARU – " + lead, url="https://www.jawapos.com/a/1")
+    assert art.outlet == "JawaPos"
+
+
+def test_a_site_names_itself_alone_in_its_dateline() -> None:
+    lead = (
+        "Jalan di kawasan pantai rusak parah sejak pekan lalu dan warga mengeluh kepada pemerintah setempat."
+    )
+    art = kliping.clean(
+        "Jalan Pantai Rusak Parah, Warga Mengeluh\nKOTAPOS – " + lead, url="https://kotapos.co.id/a/1"
+    )
+    assert (art.outlet, art.dateline) == ("Kotapos", None)
+
+
+def test_editors_note_is_no_capital_city() -> None:
+    text = (
+        "Storm Hits Coast\n"
+        "A photo of the harbour wall taken on Monday. Photo by Ann Lee/Example\n"
+        "EDITOR'S NOTE — This story has been updated to include comments from the port authority and the mayor."
+    )
+    assert kliping.clean(text).dateline is None
+
+
+def test_capital_city_before_a_colon_under_a_section_label() -> None:
+    text = (
+        "Toll Rates to Be Reviewed Next Month\n"
+        "By ANN LEE\n"
+        "Nation\n"
+        "KOTA BARU: The government will review toll rates on several highways next month, the minister said on Monday."
+    )
+    art = kliping.clean(text)
+    assert art.dateline == "Kota Baru"
+    assert kliping.clean(art.body).body == art.body
+
+
+@pytest.mark.parametrize(
+    ("line", "city", "outlet"),
+    [
+        (
+            "Kotabaru: Harga beras di pasar tradisional naik hingga dua ribu rupiah per kilogram.",
+            "Kotabaru",
+            None,
+        ),
+        (
+            "KBRN, Kotabaru: Harga beras di pasar tradisional naik hingga dua ribu rupiah per kilogram.",
+            "Kotabaru",
+            "RRI",
+        ),
+    ],
+)
+def test_colon_datelines(line: str, city: str, outlet: str | None) -> None:
+    found = parse_dateline(line, REG)
+    assert found is not None and found.city == city
+    assert (found.outlet.name if found.outlet else None) == outlet
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kotabaru: Banjir Merendam Dua Puluh Desa di Pinggiran Kota Hari Ini",
+        "Intinya: Pemerintah akan menaikkan harga beras di pasar tradisional mulai pekan depan.",
+        "Waktu: Senin, 3 Maret 2025, pukul 09.00 WIB sampai dengan selesai acara.",
+        "Showbiz Weekly: A famous singer will be honoured with a lifetime award at a ceremony next month.",
+        "Ketua, Wakil: Pemerintah akan menaikkan harga beras di pasar tradisional mulai pekan depan.",
+    ],
+)
+def test_colon_lines_without_datelines(line: str) -> None:
+    assert parse_dateline(line, REG) is None

@@ -18,20 +18,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, cast
 
 from kliping.article import Article, Reason, Removed
 from kliping.boilerplate import LineModel
+from kliping.boilerplate.boxes import author_box, caption_above, embed_title, rest_taken, tag_run
 from kliping.boilerplate.navigation import end_tags
 from kliping.boilerplate.prompts import boxed_prompts
 from kliping.boilerplate.repetition import MAX_WORDS as REPEAT_MAX_WORDS
 from kliping.boilerplate.repetition import repeated_keys
 from kliping.boilerplate.rules import Rules, rules
-from kliping.outlets import Outlet, Registry, registered_domain, registry
-from kliping.parse.credit import MAX_STRUCTURAL_CHARS, Structural, bare_byline, parse_structural
-from kliping.parse.dateline import Dateline, parse_dateline
+from kliping.outlets import Outlet, Registry, host_of, registered_domain, registry
+from kliping.parse.credit import MAX_STRUCTURAL_CHARS, Structural, bare_byline, parse_structural, role_led
+from kliping.parse.dateline import Dateline, names_no_place, parse_dateline
 from kliping.parse.dates import find_dates, url_date
 from kliping.parse.language import detect_language
 from kliping.parse.shapes import outlet_name
@@ -56,7 +57,9 @@ _HEAD_SPAN = 12  # lines after the headline where a bare byline may stand
 _HEAD_LINE_MAX_CHARS = 80
 _DATELINE_SEARCH = 4  # body lines searched for a dateline that names its outlet or agency
 _DATELINE_SPAN = 96  # a dateline's prefix ends within this many characters
-_NAMED_DATELINE_ENDS = (" -", "—", "–", "):")
+_STANDFIRST_MIN_WORDS = 6
+_CAPS_CITY_MIN = 4  # "BALI — " opens a lead; shorter capitals are as often an acronym
+_NAMED_DATELINE_ENDS = (" -", "—", "–", "):", ": ")  # ": " after a city in capitals ("KOTA BARU: ")
 _ALNUM = re.compile(r"[^\W_]")
 _SENTENCE_END = frozenset(".!?\"”’'")
 
@@ -72,7 +75,35 @@ def _title_like(text: str) -> bool:
         return False
     if text.endswith(_TITLE_END_BAD) or text[0] in _QUOTE_OPEN:
         return False
-    return text[0].isupper() or text[0].isdigit()
+    if not (text[0].isupper() or text[0].isdigit()):
+        return False
+    return ". " not in text or not _ends_sentence_inside(text)
+
+
+_SENTENCE_MIN_SPACES = 4  # five words before a full stop make a sentence
+_SENTENCE_WORD_MIN = 4
+_ABBREVIATIONS = frozenset(["prof", "capt", "sept", "corp", "dept", "govt", "insp", "supt", "brig", "lieut"])
+
+
+def _ends_sentence_inside(text: str) -> bool:
+    """A sentence of five words or more ends inside ``text`` and something follows it, as in a
+    photo caption with its credit ("Warga menimba air di sumur desa. Foto/Ann Lee", "Buses wait
+    at the depot, Monday (3/2). [Example.com/Ann Lee]", "... on May 2, 2024. Photo by Ann Lee");
+    a headline is one sentence.  A word before the full stop shorter than four letters or with a
+    full stop inside may be an abbreviation ("Gen. Ann Lee", "U.S. ..."), so it ends no sentence
+    here, nor does a stop before a number ("Sept. 5")."""
+    k = text.find(". ")
+    while k != -1:
+        before = text[:k]
+        word = before[before.rfind(" ") + 1 :]
+        after = text[k + 2 : k + 3]
+        ends = word.endswith(")") or (
+            word.isalnum() and len(word) >= _SENTENCE_WORD_MIN and word.casefold() not in _ABBREVIATIONS
+        )
+        if ends and before.count(" ") >= _SENTENCE_MIN_SPACES and not after.isdigit():
+            return True
+        k = text.find(". ", k + 2)
+    return False
 
 
 _QUOTE_CLOSE = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»"}
@@ -332,6 +363,11 @@ class Cleaner:
             if reasons[i] not in _OPENER_REASONS:
                 continue
             line = lines[i]
+            if reasons[i] == "promo" and rules.announces_media(line, key):
+                embed_title(lines, reasons, i, _headline_like)
+            if reasons[i] is None and rules.is_author_header(line, key):
+                author_box(lines, reasons, i)
+                continue
             known = (
                 key in markers
                 or key in credits
@@ -344,11 +380,21 @@ class Cleaner:
             ):
                 continue
             header = rules.is_header(line, key)
-            if rules.is_tag_header(line, key) or (header and rules.names_topics(key)):
+            tag_header = rules.is_tag_header(line, key)
+            if tag_header or (header and rules.names_topics(key)):
                 reasons[i] = "related"
                 j = _next_filled(lines, i + 1)
                 if j < n and reasons[j] is None and _tag_list(lines[j]):
                     reasons[j] = "related"
+                elif (
+                    tag_header
+                    and j < n
+                    and reasons[j] is None
+                    and tag_run(lines[j])
+                    and not _topic_like(lines[j])
+                    and rest_taken(lines, reasons, j)
+                ):
+                    reasons[j] = "related"  # the tags as one run of words, with nothing of the story after it
                 else:
                     _take_block(lines, reasons, j, _topic_like, "related")
             elif header:
@@ -362,6 +408,11 @@ class Cleaner:
             elif rules.is_credit_marker(line, key):
                 reasons[i] = "caption"
                 j = _next_filled(lines, i + 1)
+                if j < n and (
+                    j in doc.structural
+                    or (reasons[j] is None and parse_dateline(lines[j], self.registry) is not None)
+                ):
+                    caption_above(lines, reasons, i, rules.has_caption_cue, _CREDIT_CAPTION_MAX_WORDS)
                 if j >= n or reasons[j] is not None:
                     continue
                 # a caption may end its sentence when the story's metadata or datelined lead follows it
@@ -416,9 +467,11 @@ class Cleaner:
             nxt = next((k for k in range(j + 1, n) if lines[k]), None)
             beside = (prev == first and under_headline) or prev in structural or nxt in structural
             # and the line after it is metadata, boilerplate, the lead or another byline ("Penulis
-            # Ann Lee" over "Editor Budi Santoso"), not a subheading's text
+            # Ann Lee" over "Editor Budi Santoso"), not a subheading's text; a role word under a
+            # byline line says it is one ("Editor Budi Santoso" under "Penulis: Ann Lee")
             if not beside or (
-                nxt is not None
+                not (prev in structural and role_led(line))
+                and nxt is not None
                 and reasons[nxt] is None
                 and not self._lead_like(lines[nxt])
                 and bare_byline(lines[nxt], self.registry) is None
@@ -447,7 +500,11 @@ class Cleaner:
         nxt = next((j for j in range(first + 1, len(doc.lines)) if doc.lines[j]), None)
         if nxt is None:
             return
-        if doc.reasons[nxt] is None and not self._opens_story(line, doc.lines[nxt]):
+        if (
+            doc.reasons[nxt] is None
+            and not self._opens_story(line, doc.lines[nxt])
+            and not self._standfirst(doc, nxt)
+        ):
             return
         # Taking this line must not leave another headline-shaped line in first place for a
         # second cleaning to take: the body has to be a fixed point.
@@ -461,6 +518,16 @@ class Cleaner:
             ):
                 return
         doc.reasons[first] = "title"
+
+    @staticmethod
+    def _standfirst(doc: _Doc, i: int) -> bool:
+        """Is line ``i`` a standfirst: a sentence of a few words over the byline or timestamp
+        ("Warga menunggu perbaikan sejak tahun lalu." over "Oleh Ann Lee")?"""
+        line = doc.lines[i]
+        if line[-1] not in _SENTENCE_END or line.count(" ") + 1 < _STANDFIRST_MIN_WORDS:
+            return False
+        after = next((j for j in range(i + 1, len(doc.lines)) if doc.lines[j]), None)
+        return after is not None and after in doc.structural
 
     def _opens_story(self, headline: str, paragraph: str) -> bool:
         """Does ``paragraph`` read as the lead under ``headline``: a datelined paragraph, or a
@@ -477,17 +544,23 @@ class Cleaner:
     def _dateline(self, doc: _Doc, domain: str | None) -> tuple[int, Dateline] | None:
         """The dateline of the first body paragraph, if stripping it keeps the result a fixed point.
         A dateline that names an outlet or agency ("EXAMPLE.COM, KOTA - ") marks the lead even a
-        few lines down, under head lines no layer removed (a caption, share buttons)."""
+        few lines down, under head lines no layer removed (a caption, share buttons); so does one
+        that opens with its city in capitals under head lines that end no sentence."""
         found: Dateline | None = None
         first = -1
+        headed = True  # no line so far ends a sentence: none of them is the lead
         for rank, i in enumerate(i for i, r in enumerate(doc.reasons) if r is None):
             if rank >= _DATELINE_SEARCH:
                 break
             line = doc.lines[i]
+            under_head = headed
+            headed = headed and line[-1] not in _SENTENCE_END
             if rank > 0 and not any(sep in line[:_DATELINE_SPAN] for sep in _NAMED_DATELINE_ENDS):
-                continue  # a cheap gate: a named dateline ends with a dash or "):"
+                continue  # a cheap gate: a dateline further down ends with a dash or a colon
             candidate = parse_dateline(line, self.registry, domain)
-            if candidate is None or not (rank == 0 or self._strong(candidate)):
+            if candidate is None or not (
+                rank == 0 or self._strong(candidate) or (under_head and self._capital_city(candidate, line))
+            ):
                 continue
             if found is not None:
                 # A second named dateline in reach: with the first one stripped, cleaning the body
@@ -520,6 +593,19 @@ class Cleaner:
             if nxt is not None and parse_dateline(doc.lines[nxt], self.registry) is not None:
                 return None
         return first, found
+
+    @staticmethod
+    def _capital_city(dateline: Dateline, line: str) -> bool:
+        """A dateline that opens with its city in capitals ("KOTA BARU, Region — ") before a lead:
+        the agencies' style, which a subheading or a quote does not take."""
+        city = dateline.city
+        return (
+            city is not None
+            and len(city) >= _CAPS_CITY_MIN
+            and line[: len(city)].isupper()
+            and line.count(" ") + 1 >= _LEAD_MIN_WORDS
+            and not names_no_place(city)
+        )
 
     @staticmethod
     def _strong(dateline: Dateline) -> bool:
@@ -556,6 +642,7 @@ class Cleaner:
         # how an unknown outlet names itself in the dateline or a byline ("Jakarta, CNBC Indonesia -")
         # > the URL's domain
         outlet_obj: Outlet | None = None
+        given = bool(article.outlet)
         if article.outlet:
             outlet_obj = reg.outlet_by_name(article.outlet)
             if outlet_obj is not None:
@@ -586,6 +673,15 @@ class Cleaner:
                 article.outlet = named or domain
         if article.domain is None and outlet_obj is not None and outlet_obj.domains:
             article.domain = outlet_obj.domains[0]
+        if outlet_obj is not None and not given:
+            # a paper of a group on the group's sub-domain names itself in its dateline
+            own = _sub_site_name(
+                article.url, outlet_obj, dl if dl is not None and dl.outlet is None else None
+            )
+            if own is not None:
+                article.outlet = own
+                if dl is not None and dl.marker is None and dl.city == own:
+                    dl = replace(dl, city=None, marker=own)
 
         article.title = title or (hints.get("title") if isinstance(hints.get("title"), str) else None) or None
         article.dateline = dl.city if dl else next((st.city for st in structurals if st.city), None)
@@ -645,6 +741,43 @@ class Cleaner:
                 if found.weekday_named:
                     return found.value.isoformat()
         return None
+
+
+_SUB_SITE_LABEL_MIN = 4
+_NOT_SUB_SITES = frozenset(["www", "news", "berita", "mobile", "amp"])
+
+
+def _compact(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def _sub_site_name(url: str | None, outlet: Outlet, dateline: Dateline | None) -> str | None:
+    """The name of a group's paper on its sub-domain of the group's site, where the registry only
+    knows the group's domain: as the paper names itself in its dateline ("EXAMPLEPOS.ID - " or
+    "EXAMPLE POS - " on examplepos.groupnews.com), else, when the group's sub-domains are its
+    papers, as the sub-domain names it ("Examplepos").  A one-word place on a sub-domain
+    ("BANDUNG - " on bandung.groupnews.com) stays a place."""
+    host = host_of(url)
+    if host is None or host in outlet.domains or not any(host.endswith("." + d) for d in outlet.domains):
+        return None
+    label = host.split(".", 1)[0]
+    if len(label) < _SUB_SITE_LABEL_MIN or label in _NOT_SUB_SITES:
+        return None
+    if dateline is not None and dateline.marker is not None:
+        head = dateline.marker.split(".", 1)[0]
+        if _compact(head) == label:
+            return outlet_name(dateline.marker) if "." in dateline.marker else _display(dateline.marker)
+    city = dateline.city if dateline is not None else None
+    if city is not None and " " in city and _compact(city) == label:
+        return city
+    if outlet.papers_on_sub_domains:
+        return label.capitalize()
+    return None
+
+
+def _display(name: str) -> str:
+    """ "EXAMPLE POS" -> "Example Pos"; a name in its own capitals stays."""
+    return " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
 
 
 @cache

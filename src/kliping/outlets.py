@@ -60,6 +60,8 @@ class Outlet:
     marker_patterns: tuple[str, ...] = ()
     agency: bool = False
     promo: tuple[str, ...] = ()
+    papers_on_sub_domains: bool = False
+    """The outlet's sub-domains are papers of its group (examplepos.groupnews.com), not sections."""
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,7 @@ def registry() -> Registry:
             marker_patterns=tuple(o.get("marker_patterns", ())),
             agency=bool(o.get("agency", False)),
             promo=tuple(o.get("promo", ())),
+            papers_on_sub_domains=bool(o.get("papers_on_sub_domains", False)),
         )
         for o in data.get("outlet", [])
     ]

@@ -75,6 +75,12 @@ class Rules:
     """Bare credits in any wording ("HARIAN.COM/FOR HARIAN.COM", "Foto: ANTARA FOTO/Name")."""
     navigation: Navigation
     prompts: Prompts
+    media_words: frozenset[str] = frozenset()
+    """Words of a prompt that announces an embedded video or graphic ("Saksikan video berikut:")."""
+    author_headers: frozenset[str] = frozenset()
+    """Keys of an author box's header ("About the author"): the writer's name and bio follow."""
+    caption_cues: frozenset[str] = frozenset()
+    """First words of a caption ("Ilustrasi ..."), lower case."""
 
     def classify(self, line: str, key: str | None = None) -> str | None:
         """The boilerplate reason of ``line`` by rule, or None.  ``key`` is the line's
@@ -186,6 +192,21 @@ class Rules:
         if line.count(" ") > 3:
             return False
         return (key if key is not None else normalise_line(line)) in self.tag_headers
+
+    def announces_media(self, line: str, key: str) -> bool:
+        """Does a prompt announce the embedded media that follow it ("Simak video pilihan berikut
+        ini:", "Watch the video below:")?  The title of the video or graphic stands under it."""
+        return line[-1] == ":" and not self.media_words.isdisjoint(key.split())
+
+    def is_author_header(self, line: str, key: str | None = None) -> bool:
+        """An author box's header alone on its line ("About the author", "Tentang Penulis")."""
+        if line.count(" ") > 3:
+            return False
+        return (key if key is not None else normalise_line(line)) in self.author_headers
+
+    def has_caption_cue(self, line: str) -> bool:
+        """Does ``line`` open with a word that opens captions ("Ilustrasi warga antre beras.")?"""
+        return line.split(" ", 1)[0].casefold().rstrip(".,:") in self.caption_cues
 
     def is_caption_marker(self, line: str, key: str | None = None) -> bool:
         """A bare caption marker ("Lihat Foto"): the line after it is a caption."""
@@ -310,6 +331,9 @@ def rules() -> Rules:
             related.get("nav_words", []), related.get("nav_fillers", []), related.get("topic_words", [])
         ),
         prompts=Prompts.from_data(data.get("prompt", {})),
+        media_words=frozenset(normalise_line(w) for w in data.get("promo", {}).get("media_words", [])),
+        author_headers=frozenset(normalise_line(h) for h in related.get("author_header", [])),
+        caption_cues=frozenset(w.casefold() for w in caption.get("cue", [])),
     )
 
 

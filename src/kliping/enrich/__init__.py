@@ -12,6 +12,7 @@ entities that are not in the body (the dateline city, names only in the title) c
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from kliping.article import Article
@@ -29,16 +30,28 @@ def enrich(article: Article, *, entities: bool = True) -> Article:
         raise TypeError(f"Article.body must be str, not {type(article.body).__name__}")
     if entities:
         exclude = {a.casefold() for a in article.agencies}
-        if article.outlet:
-            exclude.add(article.outlet.casefold())
+        outlet = _outlet_key(article.outlet) if article.outlet else None
         agencies = agency_names()
         found = extract_entities(
             article.body, article.language, title=article.title, dateline=article.dateline
         )
-        article.entities = [e for e in found if (f := e.text.casefold()) not in exclude and f not in agencies]
+        article.entities = [
+            e
+            for e in found
+            if (f := e.text.casefold()) not in exclude
+            and f not in agencies
+            and (outlet is None or _outlet_key(e.text) != outlet)
+        ]
         article.quotes = find_quotes(article.body, article.entities, article.language)
     article.dates = find_dates(article.body, article.published)
     return article
+
+
+def _outlet_key(name: str) -> str:
+    """A name as an outlet's: folded, accents and everything but letters and digits dropped
+    ("Việt Nam News" and "Vietnam News" are one outlet)."""
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in plain if c.isalnum())
 
 
 class EnrichStep(Step):

@@ -21,6 +21,7 @@ and names that occur only in the title.  Offsets are therefore always truthful.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -125,6 +126,10 @@ class Lexicon:
     """Lowercase nouns that make the name after "NOUN of" a place ("the island of X")."""
     person_after_comma: frozenset[str]
     """Lowercase words that open a clause about a person after "Name," ("Name, who ...")."""
+    place_strip_after: frozenset[str]
+    """Administrative words dropped from the end of a place name ("Abc Ward" -> "Abc")."""
+    org_continuations: Phrases
+    """Head phrases that carry an acronym-led body's name on ("ABRI Angkatan Laut")."""
 
 
 Phrases = dict[str, tuple[tuple[str, ...], ...]]
@@ -303,6 +308,8 @@ def lexicon(language: str | None) -> Lexicon:
         upper_places=frozenset(w for w in words("extra_places") if w.isupper()),
         place_nouns_of=fold("place_nouns_of"),
         person_after_comma=fold("person_after_comma"),
+        place_strip_after=fold("place_strip_after"),
+        org_continuations=_phrases(words("org_continuations")),
     )
 
 
@@ -384,6 +391,8 @@ def _prefix_len(toks: list[_Tok], k: int, phrases: Phrases) -> int:
 def _acronym(t: str, lex: Lexicon) -> bool:
     if t[1:2].islower() and not t[2:3].isupper():
         return False  # "Jakarta": neither pattern can match (a cheap test for the common case)
+    if t[-1] == "s" and len(t) >= 4 and t[:-1].isupper():
+        return False  # "NGOs", "SMEs": the plural of a common noun's acronym, no body
     return bool(_ANY_ACRONYM.match(t)) and t.upper() not in lex.generic_acronyms and not _ROMAN.match(t)
 
 
@@ -488,9 +497,27 @@ def _in_dictionary(word: str) -> bool:
     for stem in list(stems):
         for prefix in _PREFIXES:
             if stem.startswith(prefix) and len(stem) - len(prefix) >= 3:
-                stems.append(stem[len(prefix) :])
+                rest = stem[len(prefix) :]
+                stems.append(rest)
+                # the nasal swallows the root's first consonant: "penguatan" <- "kuat",
+                # "menyapu" <- "sapu", "pemukul" <- "pukul", "penulis" <- "tulis"
+                lost = _NASAL_LOST.get(prefix)
+                if lost and rest[0] in "aiueo":
+                    stems.append(lost + rest)
                 break
     return any(w in dictionary for w in stems[1:])
+
+
+_NASAL_LOST = {
+    "meng": "k",
+    "peng": "k",
+    "meny": "s",
+    "peny": "s",
+    "mem": "p",
+    "pem": "p",
+    "men": "t",
+    "pen": "t",
+}
 
 
 def _lowercase_in(text: str, word: str) -> bool:
@@ -702,7 +729,11 @@ class _Chunker:
         if not toks:
             return
         i = 0
-        if sentence_initial and self._common_start(toks[0]):
+        if (
+            sentence_initial
+            and not (len(toks) > 2 and toks[1].is_conn and toks[0].fold in lex.titles)
+            and self._common_start(toks[0])
+        ):  # "Head of Research Abc Sekuritas, Nama": a title and "of" start a role, not a sentence
             i = 1
             while i < len(toks) and toks[i].is_conn:
                 i += 1
@@ -760,9 +791,10 @@ class _Chunker:
             return False
         if tok.fold in self.doc.short_refs or tok.acr:
             return False
-        if tok.fold in _dictionary() or tok.fold in lex.titles:
+        if (lex.indonesian and tok.fold in _dictionary()) or tok.fold in lex.titles:
             # a dictionary word that is also a place ("Malang") is a name when the text uses it so
-            # elsewhere, or when the text is not Indonesian (the dictionary is Indonesian's)
+            # elsewhere, or when the text is not Indonesian (the dictionary is Indonesian's: it
+            # says nothing about the first word of an English sentence)
             return not (
                 tok.fold in self.doc.gaz
                 and (not lex.indonesian or _used_mid_sentence(self.doc.text, tok.text))
@@ -849,6 +881,9 @@ class _Chunker:
         n = len(toks)
         pending: list[tuple[int, int]] = []  # plain runs, labelled at the end
         while k < n:
+            if toks[k].is_conn and k > 0:
+                k += 1  # "of the" after a name cut off before a body's name
+                continue
             g = self._gaz_len(toks, k) if k + 1 < n else 0
             if g and not self._tail_ahead(toks, k + g):
                 self._emit(toks, k, k + g, PLACE, 2)
@@ -860,6 +895,8 @@ class _Chunker:
                 end = self._org_end(toks, k, h, acronym_led=acronym_led)
                 person = self._person_split(toks, k + h, end, whole=False)
                 org_end = person[0] if person else end
+                while person and org_end - 1 > k + h and self._rank(toks[org_end - 1]):
+                    org_end -= 1  # "Polres Abc AKP Xyz": the rank before the name is no part of the body
                 if had_title:
                     pending.clear()  # the words before the organisation belong to the role
                 self._emit_org(toks, k, org_end)
@@ -886,6 +923,10 @@ class _Chunker:
             while end < n:
                 f = toks[end].fold
                 if end > k and f in lex.org_tails:
+                    c = self._name_before_link(toks, k, end)
+                    if c > k:
+                        end = c  # the name words before "of the": labelled on their own below
+                        break
                     tail_label = ORG
                     end += 1
                     # "... Plantation Fund Management Agency": on to a later tail
@@ -939,6 +980,29 @@ class _Chunker:
                 appos_org=appos_org,
             )
 
+    def _name_before_link(self, toks: list[_Tok], k: int, tail: int) -> int:
+        """Where a person's name before a body's name ends: "Xyz Abc of the Def University" (the
+        tail word at ``tail``) gives the index of "of"; ``k`` when no connector follows a run of
+        plain name words of a person named on its own elsewhere."""
+        c = k + 1
+        while c < tail and not toks[c].is_conn:
+            c += 1
+        if c >= tail - 1 or c - k < 2 or not all(t.name for t in toks[k:c]):
+            return k
+        if toks[c - 1].fold not in self.doc.short_refs:
+            return k
+        return c
+
+    def _place_word(self, fold: str) -> bool:
+        """Is the folded word a place: in the gazetteer, or found as a place so far in the text?"""
+        return fold in self.doc.gaz or any(
+            m.label == PLACE and m.text.casefold() == fold for m in self.doc.mentions
+        )
+
+    def _rank(self, tok: _Tok) -> bool:
+        """A title written in capitals ("AKP", "KH"): a rank before a name, never a body's word."""
+        return tok.fold in self.lex.titles and tok.text.isupper()
+
     def _linked_end(self, toks: list[_Tok], end: int) -> int:
         """Where a body's name that ends in a tail word at ``end - 1`` ends when a linking
         connector carries it on: "State Bank of Xyz", "Institute of Abc and Def".  The words
@@ -989,6 +1053,10 @@ class _Chunker:
                 if toks[end].acr or toks[end].fold in lex.org_tails:
                     end += 1
                     continue
+                c = _prefix_len(toks, end, lex.org_continuations)
+                if c:
+                    end += c  # "ABRI Angkatan Laut": the branch of the forces is the body's
+                    continue
                 ps = _prefix_len(toks, end, lex.place_strip)
                 g = self._gaz_len(toks, end + ps) or (
                     1 if end + ps < len(toks) and toks[end + ps].fold in self.doc.gaz else 0
@@ -1009,13 +1077,14 @@ class _Chunker:
             if (
                 h2
                 and not _prefix_len(toks, end, lex.place_strip)
+                and not _prefix_len(toks, end, lex.org_continuations)
                 and not (end + h2 < n and _is_place(self._words(toks, end + h2, n), self.doc))
             ):
                 break
             end += 1
         # a known shorter organisation that is a prefix of this run ends it there, unless a place
         # follows ("Dinas Pendidikan" known, "Dinas Pendidikan Jawa Barat" here)
-        for m in range(k + h, end):
+        for m in range(k + h + 1, end):  # a head alone is no name ("Ombudsman" of "kantor Ombudsman")
             if self._words(toks, k, m).casefold() in self.doc.known_orgs and not _is_place(
                 self._words(toks, m, end), self.doc
             ):
@@ -1109,6 +1178,14 @@ class _Chunker:
         ("Finance Minister II Ahmad Fauzi", "State for National Development Lim Chee Keong") and
         after a place inside the role ("... Perdagangan Vietnam Tran Quoc Minh Duc")."""
         start = a
+        if (
+            a > 0
+            and b - a >= 3
+            and toks[a].fold in self.lex.titles_in_names
+            and not toks[a - 1].is_conn
+            and self._place_word(toks[a - 1].fold)
+        ):
+            start = a + 1  # "Abcville Mayor Xyz Abc Def": a place's title, not a first name
         for k in range(b - 2, a - 1, -1):
             t = toks[k]
             if self._role(t) or (t.fold in self.lex.non_name_tokens and k > a and self._role(toks[k - 1])):
@@ -1129,6 +1206,10 @@ class _Chunker:
             return
         if toks[a].fold in self.lex.non_entity_edges or toks[b - 1].fold in self.lex.non_entity_edges:
             return  # "Grup WhatsApp", "WhatsApp Jogja Smart Service": a channel, not a name
+        if label == PERSON and toks[a].fold in _ARTICLES:
+            return  # "The Abc": a body or a thing, never a person's name
+        if label == PLACE and b - a >= 2 and toks[b - 1].fold in self.lex.place_strip_after:
+            b -= 1  # "Abc Ward" -> "Abc"
         s, e = toks[a].start, toks[b - 1].end
         text = self.doc.text[s:e]
         if text.casefold() in self.lex.non_entities:
@@ -1142,6 +1223,8 @@ class _Chunker:
         rest = self._words(toks, a + h, b) if a + h < b else ""
         if h and not rest:
             return  # a head word alone ("Tim", "Badan") is no name
+        if h and all(t.text.isupper() and t.text in lex.generic_acronyms for t in toks[a + h : b]):
+            return  # "Tim SAR", "Tim IT": a head and a generic acronym name a kind of team, no body
         if h and rest and _is_place(rest, doc) and toks[a].fold in ("pemerintah", "government", "tim"):
             self._emit(toks, a + h, b, PLACE, 2)  # "Pemerintah Singapura": the country, not a body
             return
@@ -1176,11 +1259,12 @@ class _Chunker:
             self._emit(toks, a, b, PLACE, 2)
             return
         lw = left.casefold()
+        article = lw in _ARTICLES
         rw = right.lstrip(" ,").split(" ", 1)[0].casefold().strip(".,;:")
         age = bool(_AGE.match(right))
         verb_cue = (
             age
-            or rw in lex.person_verbs
+            or (rw in lex.person_verbs and not (right[:1] == "," and lw in lex.place_cues))
             or (b - a >= 2 and right[:2] == ", " and _person_apposition(right, lex))
         )
         person_cue = verb_cue or (whole and right.startswith(",") and had_title)
@@ -1211,8 +1295,8 @@ class _Chunker:
                 self._emit(toks, a, b, PLACE, 1)
             elif had_title:
                 self._emit(toks, a, b, PERSON, 3)
-            elif not self._common_phrase(toks, a, b):
-                self._emit(toks, a, b, PERSON, 1)
+            elif not article and not self._common_phrase(toks, a, b):
+                self._emit(toks, a, b, PERSON, 1)  # a guess, but never "the Abc Def"
             return
         if (
             lw == "of"
@@ -1395,8 +1479,8 @@ def _collect_short_refs(text: str, lex: Lexicon, chunks: list[tuple[int, int]]) 
         if verb and _left_word(text, start)[:1].isupper():
             continue  # the last word of a longer name
         f = name.casefold()
-        if f in lex.common_starts or f in lex.titles or _ACRONYM.match(name):
-            continue
+        if f in lex.common_starts or f in lex.titles or f in lex.role_words or _ACRONYM.match(name):
+            continue  # "... Science and Technology said": a portfolio word ends a body's name
         out.add(f)
     return out
 
@@ -1480,6 +1564,8 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
             for mention in doc.mentions[first:]:
                 if mention.label is None or (mention.label == PERSON and mention.strength < 3):
                     mention.label, mention.strength = PLACE, 2
+    if "(" in text:
+        _spelled_out_orgs(doc)
     # aliases: "Full Name (ACR)", "Full Name (Short Name)"
     by_end: dict[int, list[Mention]] | None = None
     for m in _PAREN_ALIAS.finditer(text):
@@ -1496,7 +1582,10 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
             near.sort(key=lambda x: order[id(x)])
         for mention in near:
             if mention.label == ORG:
-                doc.aliases[acr.casefold()] = mention.text
+                office = _office_name(doc, mention, m.end())
+                doc.aliases[acr.casefold()] = office or mention.text
+                if office:
+                    doc.aliases[mention.text.casefold()] = office
             elif mention.label == PLACE and " " in mention.text and _abbreviates(acr, mention.text):
                 doc.place_aliases[acr.casefold()] = mention.text  # "Jawa Utara (Jatara)"
     if "." in text:
@@ -1511,7 +1600,99 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
                 m for m in doc.mentions if not any(a <= m.end and m.start <= b for a, b in domains)
             ]
     _label_from_neighbours(doc)
+    _places_in_a_row(doc)
     return _resolve(doc)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def _initials_spell(acr: str, words: list[str]) -> bool:
+    """Do the words' initials spell ``acr`` (folded letters), every capitalised word giving its
+    letter in order and a lowercase word giving one or none: "Pusat of Kajian on Ekonomi" spells
+    "poke" and "pke"?"""
+
+    def match(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(acr)
+        w = words[j]
+        hit = i < len(acr) and w[0].casefold() == acr[i]
+        if w[0].isupper():
+            return hit and match(i + 1, j + 1)
+        return (hit and match(i + 1, j + 1)) or match(i, j + 1)
+
+    return len(words) <= 12 and match(0, 0)
+
+
+def _spelled_out_orgs(doc: _Doc) -> None:
+    """ "Role Full Name (ACR) Person": the capitalised words right after a title whose initials
+    spell the acronym in brackets are a body's name ("Peneliti Pusat Kajian Abc (PKA) Nama
+    Orang", "Ekonom Institute of Xyz on Trade (IXT) Nama"), whatever else they looked like."""
+    text, lex = doc.text, doc.lex
+    for m in _PAREN_ACR.finditer(text):
+        acr = m.group(1)
+        if not acr.isalpha() or acr in lex.generic_acronyms or m.start() < 2:
+            continue
+        if text[m.start() - 1] != " " or any(x.end == m.start() - 1 and x.label == ORG for x in doc.mentions):
+            continue  # a body's name already ends there
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        words = list(_WORD.finditer(text, max(line_start, m.start() - 160), m.start() - 1))
+        # the words up to the bracket, back to the first that is no capitalised word or short connector
+        first = len(words)
+        while first > 0:
+            w = words[first - 1]
+            gap = text[w.end() : words[first].start() if first < len(words) else m.start()]
+            if gap != " " or not (w.group()[0].isupper() or (len(w.group()) <= 3 and w.group().islower())):
+                break
+            first -= 1
+        letters = acr.casefold()
+        if not acr.isupper():
+            # "Sistem Informasi Abc Def (Siad)": a syllabic acronym of a scheme's name is no body
+            run = [w.group() for w in words[first:]]
+            if (
+                run
+                and _starts_with([w.casefold() for w in run], lex.event_heads)
+                and _abbreviates(acr, " ".join(run))
+            ):
+                doc.non_entity_acronyms.add(letters)
+            continue
+        for s in range(first, len(words)):
+            word = words[s].group()
+            if not word[0].isupper() or not _initials_spell(letters, [w.group() for w in words[s:]]):
+                continue
+            f = word.casefold()
+            if f not in lex.org_heads1 and _starts_with(
+                [w.group().casefold() for w in words[s:]], lex.event_heads
+            ):
+                doc.non_entity_acronyms.add(letters)  # "Sistem Abc Def (SAD)": a scheme's name
+                break
+            if s > first and words[s - 1].group().casefold() in lex.titles:
+                start, end = words[s].start(), words[-1].end()
+                doc.mentions = [x for x in doc.mentions if x.end <= start or x.start >= end]
+                doc.mentions.append(Mention(text[start:end], start, end, ORG, 3))
+                doc.known_orgs.add(text[start:end].casefold())
+                break
+    doc.mentions.sort(key=lambda x: x.start)
+
+
+def _office_name(doc: _Doc, org: Mention, after: int) -> str | None:
+    """ "Full Name (ACR) Abcville, Nama Orang": the regional office's name, the place after the
+    bracket included, when a place without an administrative prefix and a comma follow."""
+    text = doc.text
+    if text[after : after + 1] != " ":
+        return None
+    for x in doc.mentions:
+        if x.start == after + 1:
+            if (
+                x.label in (PLACE, None)
+                and text[x.end : x.end + 1] == ","
+                and " " not in x.text  # a one-word town or regency, no "Abc Timur" province
+                and (x.label == PLACE or x.text.casefold() in doc.gaz)
+            ):
+                doc.mentions.remove(x)
+                return f"{org.text} {x.text}"
+            return None
+    return None
 
 
 def _place_noun_before(text: str, start: int, lex: Lexicon) -> bool:
@@ -1547,6 +1728,25 @@ def _label_from_neighbours(doc: _Doc) -> None:
                 if not _sentence_initial(text, m.start):  # not "Meanwhile, Abc Corp ..."
                     m.label, m.strength = ORG, 1
                 break
+
+
+def _places_in_a_row(doc: _Doc) -> None:
+    """A guessed person's name right after a sure place and a comma, with no comma or bracket
+    after it, is the next place of a row ("Desa Abc, Kecamatan Def, Ghi Jkl dengan ..."); a
+    person set off after a place ("Kepala Desa Abc, Nama Orang, ...") has a comma after it."""
+    mentions = doc.mentions
+    text = doc.text
+    for prev, m in itertools.pairwise(mentions):
+        if (
+            m.label == PERSON
+            and m.strength <= 1
+            and prev.label == PLACE
+            and prev.strength >= 3
+            and prev.end + 2 == m.start
+            and text[prev.end : m.start] == ", "
+            and text[m.end : m.end + 1] not in (",", "(")
+        ):
+            m.label, m.strength = PLACE, 2
 
 
 def _role_list(item_toks: list[list[_Tok]], lex: Lexicon) -> bool:
@@ -1661,6 +1861,12 @@ def _resolve(doc: _Doc) -> list[Mention]:
         if m.label == PLACE and " " in m.text and _starts_with(m.text.casefold().split(), lex.place_heads)
     ]
     abbreviates: dict[tuple[str, str], bool] = {}
+    # "Dinas Abc Kabupaten Xyz" is the body a text also calls "Dinas Abc Xyz"
+    unprefixed: dict[str, str] = {}
+    for full, folded in orgs:
+        words = folded.split()
+        if len(words) >= 3 and not lex.place_strip1.isdisjoint(words):
+            unprefixed.setdefault(" ".join(w for w in words if w not in lex.place_strip1), full)
     by_label: dict[str, tuple[str, int]] = {}
     for m in mentions:
         f = m.text.casefold()
@@ -1695,6 +1901,8 @@ def _resolve(doc: _Doc) -> list[Mention]:
                             continue
                     canonical, label = full, ORG
                     break
+                else:
+                    canonical = unprefixed.get(f, text) if label == ORG else text
             if label is None and first.isupper() and one_word:
                 label = ORG
         elif one_word and label in (None, PERSON, PLACE) and by_label.get(f, ("", 0))[1] < 3:
@@ -1788,8 +1996,12 @@ def extract_entities(
             seen_names.add(name.casefold())
             seen.add((name.casefold(), _label(m.label)))
             out.append(Entity(name, _label(m.label), -1, -1))
-    if dateline and (dateline.casefold(), PLACE) not in seen:
-        out.append(Entity(dateline, PLACE, -1, -1))
+    if dateline:
+        # the dateline names a place: a guess that took the same name for a person was wrong
+        city = dateline.casefold()
+        out = [Entity(e.text, PLACE, e.start, e.end) if e.text.casefold() == city else e for e in out]
+        if not any(e.label == PLACE and e.text.casefold() == city for e in out):
+            out.append(Entity(dateline, PLACE, -1, -1))
     return out
 
 

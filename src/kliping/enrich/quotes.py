@@ -48,7 +48,10 @@ class _Cues:
 @cache
 def _cues(language: str | None) -> _Cues:
     data = load_toml("enrich/quotes.toml")
-    langs = [language] if language in data else list(data)
+    # the document's language first, then every other: a language guess can be wrong on a short
+    # or mixed text ('"…," kata X' in a text taken for English), and each language's cue words
+    # are not words of the others
+    langs = ([language] if language in data else []) + [lang for lang in data if lang != language]
     after: list[str] = []
     before: list[str] = []
     pronouns: set[str] = set()

@@ -5,6 +5,12 @@
   "Laporan Wartawan Tribunnews.com, X" byline   authors
   "Oleh X pada 12 Mar 2024, 08:47 WIB" byline   authors, published
   "Rizki Maulana Harahap - detikJabar" byline   authors, outlet
+  "Ann Lee / Example Post", "Ann Lee — Reuters"  byline  authors, outlet or agency
+  "By: X - Correspondent", "By X March 3, 2025 | 4:39 pm"  byline  authors, published
+  "Posted on 3 March 2025 by X"       byline   authors, published
+  "– with reports from X/Example.com"  credit  authors (agencies when one is named)
+  "— Bernama", "— AFP/Reuters"        credit   agencies
+  "/abc"                               credit   desk initials
   "REUTERS | NESA AQILA"               credit   agencies [Reuters], authors [Nesa Aqila]
   "ANTARA", "Sumber: Antara"           credit   agencies
   "(ant/imk)"                          credit   agencies when a code is an agency's
@@ -73,6 +79,10 @@ class _Patterns:
     """ "Associated Press writer X in Y contributed to this report." """
     contribution_cue: str
     """A word every contribution sentence holds (a cheap gate)."""
+    report: re.Pattern[str]
+    """ "– with reports from Ann Lee/Example.com": the people who reported a story with its writer."""
+    report_stems: tuple[str, ...]
+    """Parts of words every such line holds (a cheap gate): "eport", "aporan"."""
     not_name_words: frozenset[str]
     bare_label: re.Pattern[str]
     """A label without its colon before a name: "Penulis Ann Lee", "Editor Budi Santoso"."""
@@ -99,7 +109,7 @@ def _patterns() -> _Patterns:
         intro=re.compile(rf"^\s*(?:{_alt(data['reporter_intro'])})\b[^,]{{0,40}},\s*(?P<names>.+?)\s*$"),
         by=re.compile(
             rf"^\s*(?:{_alt(data['by_words'])})\s*:?\s+(?P<names>{_NAME}(?:\s*(?:,|&|\bdan\b|\band\b)\s*{_NAME})*)"
-            r"\s*(?:(?:\bpada\b|\bon\b|[-–|,])\s*(?P<rest>.*))?$"
+            r"\s*(?:(?:\bpada\b|\bon\b|[-–|,/·•●])\s*(?P<rest>.*))?$"
         ),
         teams=tuple(w.casefold() for w in data["teams"]),
         openers=frozenset(w.split()[0] for w in [*data["reporter_intro"], *data["by_words"]]),
@@ -111,6 +121,11 @@ def _patterns() -> _Patterns:
             re.IGNORECASE,
         ),
         contribution_cue=_common_word(data["contribution_phrases"]),
+        report=re.compile(
+            rf"^[\s\-–—(]*(?:{_alt(data['report_phrases'], ignore_case=True)})\s+(?P<names>[^()]+?)[\s).]*$",
+            re.IGNORECASE,
+        ),
+        report_stems=_stems(data["report_phrases"]),
         not_name_words=frozenset(w.casefold() for w in data["not_name_words"]),
         bare_label=re.compile(rf"^(?P<label>{_alt(author + other)})\s+(?P<value>[A-Z].*)$"),
         other_labels=frozenset(w.casefold() for w in other),
@@ -119,6 +134,13 @@ def _patterns() -> _Patterns:
         ),
         solo_labels=frozenset(w.casefold() for w in data["roles"]),
     )
+
+
+def _stems(phrases: list[str]) -> tuple[str, ...]:
+    """The word before each phrase's last, less its first letter ("with reports from" ->
+    "eports"), without those that hold another: a line holding none of them holds no phrase."""
+    stems = {p.split()[-2][1:] for p in phrases}
+    return tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems)))
 
 
 def _common_word(phrases: list[str]) -> str:
@@ -168,36 +190,49 @@ _INITIALS = re.compile(
     rf"^\(\s*(?:[A-Za-z]{{2,12}}\d{{0,3}}(?:\s*/\s*{_INITIAL_CODE}){{1,3}}|[A-Za-z]{{1,3}}-\d{{1,3}}|[a-z]{{2,5}})\s*\)\.?$"
 )
 _INITIAL_PARTS = re.compile(r"[A-Za-z]{2,12}")
-_MARKER_TAIL = re.compile(r"^(?P<head>.+?)\s+[-–|]\s+(?P<marker>[\w.]+(?:\s[\w.]+)?)\s*$")
-_MARKER_HEAD = re.compile(r"^(?P<marker>[\w.]+(?:\s[\w.]+)?)\s*[-–|●•·]\s*(?P<rest>.+)$")
+# "Ann Lee - detikNews", "Ann Lee / Example Daily Post", "Ann Lee — Reuters"
+_MARKER_TAIL = re.compile(
+    r"^(?P<head>.+?)(?:\s+[-–—|]\s+|\s/\s?|\s?/\s)(?P<marker>[\w.]+(?:\s[\w.]+){0,2})\s*$"
+)
+_MARKER_HEAD = re.compile(r"^(?P<marker>[\w.]+(?:\s[\w.]+){0,2})\s*[-–|●•·/]\s*(?P<rest>.+)$")
 _CITY_RE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$")
 _NAME_OUTLET = re.compile(rf"^(?P<names>{_NAME})\s*\((?P<outlet>[^()]{{2,40}})\)$")
 _BULLET = re.compile(r"[|·•●]")
 _NAME_COMMA_MAX_SPACES = 10
+_AGENCY_PAIR_MAX_SPACES = 4
 _COMPOSITE_MAX_PARTS = 6
-_NAME_COMMA = re.compile(rf"^(?P<names>{_NAME}),\s*(?P<tail>[^,]{{2,60}})$")  # "X, CNBC Indonesia"
+_NAME_COMMA = re.compile(rf"^(?P<names>{_NAME})\s?,\s*(?P<tail>[^,]{{2,60}})$")  # "X, CNBC Indonesia"
 _COMPOSITE_SPLIT = re.compile(r"\s*[|·•●]\s*")
 # "str-kid/dhw", "ant/imk": desk initials without brackets (lower case, one slash at least)
-_BARE_INITIALS = re.compile(r"^[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5}(?:-[a-z]{2,5})*)+$")
+# "/abc": desk initials after a slash alone
+_BARE_INITIALS = re.compile(r"^(?:[a-z]{2,5}(?:-[a-z]{2,5})*)?(?:/[a-z]{2,5}(?:-[a-z]{2,5})*)+$")
 # "Ann Lee in Manila, Philippines": the place after a contributor's name, up to the next name
 _PLACE_IN = re.compile(r"\s+(?:in|from|di|dari)\s+[A-Z][^;]*?(?=\s+(?:and|dan|&)\s+|;|$)")
+
+
+def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
+    """Does ``text`` hold one of ``parts``?"""
+    return any(map(text.__contains__, parts))
 
 
 def _could_be_structural(text: str, p: _Patterns) -> bool:
     """A cheap gate: every structural shape has one of these marks; most body lines have none."""
     if ":" in text or "|" in text or " by " in text or text[0] == "(" or " - " in text or " – " in text:
         return True
+    if " / " in text or " — " in text:  # "Ann Lee / Example Daily Post", "Ann Lee — Reuters"
+        return True
     if len(text) <= _TIMESTAMP_MAX_CHARS and _YEAR.search(text):
         return True
     first = text.split(" ", 1)[0]
-    if first in p.openers:
+    if first.rstrip(":") in p.openers:
         return True
     spaces = text.count(" ")
     if spaces < 8 and (text[-1] == ")" or ", " in text or spaces < 4):
         # "Name (Outlet)", "Name, Outlet", "Name, Jurnalis"; "ANTARA", "REUTERS", a bare name
         # line: short enough to look closer
         return True
-    return p.contribution_cue in text  # "... contributed to this report."
+    # "– with reports from Ann Lee", "... contributed to this report."
+    return _holds_any(text, p.report_stems) or p.contribution_cue in text
 
 
 def parse_structural(line: str, registry: Registry) -> Structural | None:
@@ -228,6 +263,13 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
                 return Structural("dateline", published=head_stamp.isoformat(), city=place)
     if stamp is not None:
         return Structural("dateline", published=stamp.isoformat())
+    if has_year and " by " in text:
+        # "Posted on 3 March 2025 by Ann Lee": a timestamp and its author
+        head, _, who = text.rpartition(" by ")
+        when = timestamp_date(head)
+        people = split_names(who) if when is not None else []
+        if when is not None and people:
+            return Structural("byline", authors=people, published=when.isoformat())
     if len(text) <= _RELATIVE_MAX_CHARS and text[-1] in _RELATIVE_LAST and is_relative_time(text):
         return Structural("dateline")  # "2 hours ago": a timestamp without a date
 
@@ -237,7 +279,7 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
         if p.labelled.match(inner):
             return _labelled(inner, registry)
 
-    opener = text.split(" ", 1)[0] in p.openers
+    opener = text.split(" ", 1)[0].rstrip(":") in p.openers  # "Oleh X", "By: X"
     # 3. "Laporan Wartawan Tribunnews.com, X".
     m = p.intro.match(text) if opener else None
     if m:
@@ -252,10 +294,14 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
         found = find_dates(rest)
         if rest and not found and len(rest.split()) > 3:
             return None
-        names = split_names(m.group("names"))
         published = found[0].value.isoformat() if found else None
-        if names or published:
-            return Structural("byline", authors=names, published=published)
+        by = _by_credit(m.group("names"), published, registry)
+        if by is not None:
+            return by
+    elif opener and has_year:
+        by = _by_then_stamp(text, registry)  # "By Ann Lee March 12, 2025 | 04:39 pm"
+        if by is not None:
+            return by
 
     # 5. Labels without colons: "Penulis Ann Lee | Editor Budi Santoso", "Laporan Ann Lee | Kota".
     if ("|" in text or " - " in text or " / " in text or " – " in text) and p.bare_label.match(text):
@@ -264,12 +310,27 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
             return labelled
 
     # 6. "Name - detikJabar", "Tim detikcom - detikNews".
-    m = _MARKER_TAIL.match(text) if (" - " in text or " – " in text or " | " in text) else None
+    tail_sep = (
+        " - " in text or " – " in text or " — " in text or " | " in text or " /" in text or "/ " in text
+    )
+    m = _MARKER_TAIL.match(text) if tail_sep else None
     if m:
         outlet = registry.outlet_for_marker(m.group("marker"))
         head = m.group("head")
         if outlet is not None and (_NAME_RE.match(head) or _is_team(head)):
-            return Structural("byline", authors=split_names(head), outlet=outlet)
+            wire = registry.agency(outlet.name) if outlet.agency else None  # "Ann Lee - Reuters"
+            return Structural(
+                "byline", authors=split_names(head), outlet=outlet, agencies=[wire.name] if wire else []
+            )
+        tail_agency = registry.agency(m.group("marker")) if outlet is None and " " in head else None
+        if tail_agency is not None and _NAME_RE.match(head):
+            names = split_names(head)  # "Ann Lee — Reuters"
+            if names and all(" " in n for n in names):
+                return Structural("byline", authors=names, agencies=[tail_agency.name])
+        if outlet is None and m.group("marker").casefold() in p.roles and _NAME_RE.match(head):
+            names = split_names(head)  # "Ann Lee - Kontributor"
+            if names and " " in names[0]:
+                return Structural("byline", authors=names)
 
     # 7. Credit lines: "REUTERS | NESA AQILA", "ANTARA", "(Reuters)".
     if "|" in text:
@@ -283,10 +344,15 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
                 elif not _is_team(part):
                     st.authors.extend(split_names(part))
             return st
-    bare = text.strip("()[] .")
+    bare = text.strip("()[] .—–-")  # "(Reuters)", "— Bernama"
     ag = registry.agency(bare)
     if ag is not None:
         return Structural("credit", agencies=[ag.name])
+    if "/" in bare and bare.count(" ") < _AGENCY_PAIR_MAX_SPACES:
+        # "— AFP/Reuters": agencies between slashes
+        found_ags = [registry.agency(part) for part in bare.split("/")]
+        if all(found_ags):
+            return Structural("credit", agencies=list(dict.fromkeys(a.name for a in found_ags if a)))
     if text.count(" ") < 3:
         # A channel label alone on its line: "kumparanBISNIS", "detikNews".
         outlet = registry.outlet_for_marker(text)
@@ -329,10 +395,45 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
         if composite is not None:
             return composite
 
-    # 11. "Associated Press writer Ann Lee in Manila contributed to this report."
+    # 11. "– with reports from Ann Lee/Example.com", "(dengan laporan dari Budi Santoso)".
+    reported = _reported(text, registry) if _holds_any(text, p.report_stems) else None
+    if reported is not None:
+        return reported
+
+    # 12. "Associated Press writer Ann Lee in Manila contributed to this report."
     if p.contribution_cue in text:
         return _contribution(text, registry)
     return None
+
+
+def _by_credit(names: str, published: str | None, registry: Registry) -> Structural | None:
+    """The people after "By" / "Oleh"; an agency or outlet there is credited as one ("By Reuters",
+    "By The Example Times")."""
+    st = Structural("byline", published=published)
+    for name in split_names(names):
+        ag = registry.agency(name)
+        outlet = registry.outlet_for_marker(name) if ag is None else None
+        if ag is not None:
+            st.agencies.append(ag.name)
+        elif outlet is not None:
+            st.outlet = st.outlet or outlet
+        else:
+            st.authors.append(name)
+    return st if st.authors or st.agencies or st.outlet or published else None
+
+
+def _by_then_stamp(text: str, registry: Registry) -> Structural | None:
+    """ "By Ann Lee March 12, 2025 | 04:39 pm", "By The Example Times 12 March 2025": a byline and
+    a timestamp without a separator between them."""
+    found = find_dates(text)
+    if not found:
+        return None
+    start = found[0].start
+    when = timestamp_date(text[start:])
+    m = _patterns().by.match(text[:start].rstrip(" |-–—,·•●/"))
+    if when is None or m is None or m.group("rest"):
+        return None
+    return _by_credit(m.group("names"), when.isoformat(), registry)
 
 
 _BARE_LABEL_NAME_WORDS = (2, 5)
@@ -453,6 +554,26 @@ def _composite(text: str, registry: Registry, has_year: bool) -> Structural | No
     return st
 
 
+def _reported(text: str, registry: Registry) -> Structural | None:
+    """ "– with reports from Ann Lee/Example.com and Reuters": the people (and agencies) who
+    reported the story with its writer; a name's "/Outlet" is where they write."""
+    m = _patterns().report.match(text)
+    if m is None:
+        return None
+    st = Structural("credit")
+    for part in _NAME_SPLIT.split(m.group("names")):
+        part = part.split("/", 1)[0].strip()
+        ag = registry.agency(part) if part else None
+        if ag is not None:
+            st.agencies.append(ag.name)
+            continue
+        names = split_names(part)
+        if not names or " " not in names[0]:
+            return None  # "with reports from the ground": not a credit line
+        st.authors.extend(names)
+    return st if st.authors or st.agencies else None
+
+
 def _contribution(text: str, registry: Registry) -> Structural | None:
     """ "Associated Press writer Ann Lee in Manila contributed to this report.": the people named
     (and the agency or outlet they write for)."""
@@ -533,7 +654,23 @@ def bare_byline(line: str, registry: Registry) -> Structural | None:
     return Structural("byline", authors=names, marker=tail, outlet=tail_outlet)
 
 
+def role_led(line: str) -> bool:
+    """Does ``line`` open with a role word before a capitalised word ("Editor Budi Santoso")?"""
+    first, _, after = line.partition(" ")
+    return after[:1].isupper() and first.casefold() in _patterns().solo_labels
+
+
 _PARTICLES = frozenset(["bin", "binti", "van", "der", "de", "da", "di", "al", "el", "von", "dos", "du"])
+
+
+_VALUE_END = re.compile(r"\s+[|·•●]\s+")
+
+
+def _value_and_after(value: str) -> tuple[str, str]:
+    """A labelled value up to a bar or a bullet between spaces, and what follows it:
+    "Ann Lee | Kota" -> ("Ann Lee", "Kota"), "Ann Lee · 3 March 2025" -> ("Ann Lee", "3 March 2025")."""
+    m = _VALUE_END.search(value)
+    return (value, "") if m is None else (value[: m.start()], value[m.end() :])
 
 
 def _labelled(text: str, registry: Registry) -> Structural | None:
@@ -544,7 +681,11 @@ def _labelled(text: str, registry: Registry) -> Structural | None:
     st = Structural("byline")
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        value = text[m.end() : end].strip(" /|;,").split(" | ", 1)[0]  # "X | Kota": the place
+        value, after = _value_and_after(text[m.end() : end].strip(" /|;,·•●"))
+        # "X | Kota": the place; "X · 3 March 2025": the date
+        when = timestamp_date(after) if after and _YEAR.search(after) else None
+        if when is not None and st.published is None:
+            st.published = when.isoformat()
         label = m.group("label").casefold()
         if label in p.source_labels:
             st.kind = "credit"

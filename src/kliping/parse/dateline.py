@@ -14,6 +14,7 @@ Shapes handled, all by one mechanism (segments before a dash, each classified):
   "Example.com, SLEMAN—"            a long dash without spaces: a marker or a city in capitals
   "HANOI (VNS) — "                  a source the registry does not know, after a city in capitals
   "Examplenews, Kota - "            on examplenews.com: the site's own name is a marker
+  "EXAMPLENEWS - "                  on examplenews.com: so it is alone
 A segment is a marker when the outlet registry knows it, it looks like a domain (Liputan6.com) or
 it names the page's site; a city is one to four capitalised words.  Anything else means the line
 has no dateline.  Without a dash: "SINGAPORE: " (a city in capitals before a colon, then a
@@ -70,6 +71,13 @@ def _not_places() -> frozenset[str]:
     return frozenset(w.casefold() for w in load_toml("bylines.toml")["not_dateline_words"])
 
 
+def names_no_place(city: str) -> bool:
+    """Does a word of ``city`` say it is a label, not a place ("Editor's Note", "Update")?"""
+    return any(
+        w.strip("'’s").casefold() in _not_places() or w.casefold() in _not_places() for w in city.split()
+    )
+
+
 def _titlecase_city(city: str) -> str:
     if city.isupper() and len(city) > 3:
         return " ".join(w.capitalize() for w in city.split())
@@ -82,7 +90,14 @@ def _is_city(segment: str) -> bool:
         return False
     if not words[0][:1].isupper():
         return False
-    return all(_CITY_WORD.match(w) for w in words) and not any(ch.isdigit() for ch in segment)
+    return all(_city_word(w) for w in words) and not any(ch.isdigit() for ch in segment)
+
+
+def _city_word(word: str) -> bool:
+    """A word of a place's name; its capital may be any letter ("ĐÀ NẴNG", "Łódź")."""
+    if not word[:1].isascii() and word[:1].isupper():
+        word = "A" + word[1:]
+    return _CITY_WORD.match(word) is not None
 
 
 def parse_dateline(line: str, registry: Registry, site: str | None = None) -> Dateline | None:
@@ -98,9 +113,14 @@ def parse_dateline(line: str, registry: Registry, site: str | None = None) -> Da
     paren = _paren_colon(line, registry) if "):" in line[:_SHORT_PREFIX] else None
     if paren is not None:
         return paren
+    colon = line.find(": ", 2, _SHORT_PREFIX)
     m = _CAPS_COLON.match(line) if line.find(":", 3, _SHORT_PREFIX) != -1 else None
     if m is not None and line.count(" ", m.end()) + 1 < _COLON_LEAD_MIN_WORDS:
         return None
+    if m is None and colon != -1:
+        found = _colon_dateline(line, colon, registry, site)
+        if found is not None:
+            return found
     if m is None:
         m = _TITLE_PERIOD.match(line) if line.find(". ", 3, _SHORT_PREFIX) != -1 else None
         if m is None or line.count(" ", m.end()) + 1 < _PERIOD_LEAD_MIN_WORDS:
@@ -109,6 +129,38 @@ def parse_dateline(line: str, registry: Registry, site: str | None = None) -> Da
     if any(w.casefold() in _not_places() for w in city.split()):
         return None
     return Dateline(prefix=line[: m.end()], city=_titlecase_city(city), outlet=None, agency=None, marker=None)
+
+
+# one word: a section's name before a colon ("Hollywood Nation: ...") has two as often
+_TITLE_COLON = re.compile(rf"^\s*(?P<city>[A-Z][a-z'’\-]{{3,}}):\s+{_STARTS_SENTENCE}")
+_LEAD_END = frozenset('.!?"”’')
+
+
+def _colon_dateline(line: str, colon: int, registry: Registry, site: str | None) -> Dateline | None:
+    """A dateline before a colon: "Kotabaru: " (a one-word place in title case, then a lead of eight words
+    or more that ends its sentence: a headline "Kotabaru: Banjir Surut" does not), or an outlet's
+    marker and a place ("EXAMPLEFM, Kota Baru: ", read as the dash dateline it would be)."""
+    m = _TITLE_COLON.match(line)
+    if m is not None:
+        city = m.group("city")
+        if (
+            line.count(" ", m.end()) + 1 >= _PERIOD_LEAD_MIN_WORDS
+            and line.rstrip()[-1] in _LEAD_END
+            and not city.casefold().endswith("nya")  # "Intinya: ", "Misalnya: "
+            and not any(w.casefold() in _not_places() for w in city.split())
+        ):
+            return Dateline(prefix=line[: m.end()], city=city, outlet=None, agency=None, marker=None)
+        return None
+    if ", " not in line[:colon]:
+        return None
+    rest = line[colon + 1 :]
+    found = _dash_dateline(line[:colon] + " - " + rest.lstrip(), registry, site)
+    if found is None or not (found.outlet or found.marker or found.agency):
+        return None
+    end = colon + 1 + len(rest) - len(rest.lstrip())
+    return Dateline(
+        prefix=line[:end], city=found.city, outlet=found.outlet, agency=found.agency, marker=found.marker
+    )
 
 
 def _source_shaped(word: str) -> bool:
@@ -216,9 +268,7 @@ def _dash_dateline(line: str, registry: Registry, site: str | None = None) -> Da
         if found is not None and _DOMAINISH.match(seg):
             outlet, marker = found, seg
             continue
-        if _DOMAINISH.match(seg) or (
-            len(segments) > 1 and _names_site(seg, label) and not _ap_city(segments, i)
-        ):
+        if _DOMAINISH.match(seg) or (_names_site(seg, label) and not _ap_city(segments, i)):
             marker = seg
             continue
         if marker is None and outlet is None and outlet_shaped(seg) and not (city and city in seg):

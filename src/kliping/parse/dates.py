@@ -162,7 +162,8 @@ def _stamp() -> _Stamp:
     ago = word_alternation(stamp["ago"], ignore_case=True, boundary=True)
     zone = rf"(?:{zones})(?:\s?[+\-−]\s?\d{{1,2}}(?::?\d{{2}})?)?"
     relative = rf"\d{{1,3}}\s+(?:{units})\s+(?:{ago})"
-    filler = rf"(?:{_SEPARATORS}|{_TIME.pattern}|{zone}|{relative}|{labels})*"
+    reading = word_alternation(stamp.get("reading", []), ignore_case=True, boundary=True)
+    filler = rf"(?:{_SEPARATORS}|{_TIME.pattern}|{zone}|{relative}|\d{{1,3}}\s*(?:{units})\s+(?:{reading})|{labels})*"
     return _Stamp(
         filler=re.compile(filler, re.IGNORECASE),
         relative=re.compile(rf"(?:(?:{labels})\s*:?\s*)?{relative}\.?", re.IGNORECASE),

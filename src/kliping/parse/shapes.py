@@ -11,6 +11,7 @@ import re
 
 _ACRONYM = re.compile(r"^[A-Z]{3,}$")
 _DOMAINISH = re.compile(r"^[\w\-]+(?:\.[A-Za-z]{2,6}){1,2}$")
+_NAME_MIN_CAPS = 5
 _LANG_LABELS = frozenset(["en", "id", "ms", "ar", "zh", "jp", "ja", "ko", "fr", "de", "es", "ru", "www", "m"])
 
 
@@ -38,11 +39,13 @@ def _label_name(label: str) -> str:
 
 def outlet_name(marker: str) -> str | None:
     """A display name for an outlet known only by how it names itself: "KONTAN.CO.ID" -> "Kontan",
-    "CNBC Indonesia" -> "CNBC Indonesia", "en.rappler.com" -> "Rappler"."""
+    "CNBC Indonesia" -> "CNBC Indonesia", "en.rappler.com" -> "Rappler", "EXAMPLENEWS" -> "Examplenews"."""
     marker = marker.strip()
     if not marker:
         return None
     if not domain_shaped(marker) and "." not in marker:
+        if marker.isupper() and marker.isalpha() and len(marker) >= _NAME_MIN_CAPS:
+            return marker.capitalize()  # "EXAMPLENEWS" -> "Examplenews"; "ABC" stays an acronym
         return marker
     labels = [lb for lb in marker.split(".") if lb]
     while len(labels) > 2 and labels[0].casefold() in _LANG_LABELS:

@@ -24,7 +24,7 @@ from typing import Any, cast
 
 from kliping.article import Article, Reason, Removed
 from kliping.boilerplate import LineModel
-from kliping.boilerplate.boxes import author_box, caption_above, embed_title, rest_taken, tag_run
+from kliping.boilerplate.boxes import author_box, caption_above, embed_title, next_filled, rest_taken, tag_run
 from kliping.boilerplate.navigation import end_tags
 from kliping.boilerplate.prompts import boxed_prompts
 from kliping.boilerplate.repetition import MAX_WORDS as REPEAT_MAX_WORDS
@@ -168,13 +168,6 @@ def _caption_like(text: str, before_lead: bool = False) -> bool:
         and (before_lead or text[-1] not in _BLOCK_LINE_END)
         and text[0] not in _QUOTE_OPEN
     )
-
-
-def _next_filled(lines: Sequence[str], j: int) -> int:
-    """The index of the first non-empty line from ``j`` (``len(lines)`` if none)."""
-    while j < len(lines) and not lines[j]:
-        j += 1
-    return j
 
 
 def _take_block(
@@ -383,7 +376,7 @@ class Cleaner:
             tag_header = rules.is_tag_header(line, key)
             if tag_header or (header and rules.names_topics(key)):
                 reasons[i] = "related"
-                j = _next_filled(lines, i + 1)
+                j = next_filled(lines, i + 1)
                 if j < n and reasons[j] is None and _tag_list(lines[j]):
                     reasons[j] = "related"
                 elif (
@@ -402,12 +395,12 @@ class Cleaner:
                 _take_block(lines, reasons, i + 1, _headline_like, "related")
             elif rules.is_caption_marker(line, key):
                 reasons[i] = "caption"
-                j = _next_filled(lines, i + 1)
+                j = next_filled(lines, i + 1)
                 if j < n and reasons[j] is None and len(lines[j].split()) <= _CAPTION_MAX_WORDS:
                     reasons[j] = "caption"
             elif rules.is_credit_marker(line, key):
                 reasons[i] = "caption"
-                j = _next_filled(lines, i + 1)
+                j = next_filled(lines, i + 1)
                 if j < n and (
                     j in doc.structural
                     or (reasons[j] is None and parse_dateline(lines[j], self.registry) is not None)
@@ -416,7 +409,7 @@ class Cleaner:
                 if j >= n or reasons[j] is not None:
                     continue
                 # a caption may end its sentence when the story's metadata or datelined lead follows it
-                k = _next_filled(lines, j + 1)
+                k = next_filled(lines, j + 1)
                 before_lead = k < n and (
                     k in doc.structural
                     or (reasons[k] is None and parse_dateline(lines[k], self.registry) is not None)

@@ -86,7 +86,8 @@ def tag_run(text: str) -> bool:
     )
 
 
-def _next_filled(lines: Sequence[str], j: int) -> int:
+def next_filled(lines: Sequence[str], j: int) -> int:
+    """The index of the first non-empty line from ``j`` (``len(lines)`` if none)."""
     while j < len(lines) and not lines[j]:
         j += 1
     return j
@@ -100,7 +101,7 @@ def _prev_filled(lines: Sequence[str], j: int) -> int:
 
 def rest_taken(lines: Sequence[str], reasons: Sequence[Reason | None], i: int) -> bool:
     """Is the first non-empty line after ``i`` boilerplate or metadata, or is the text over?"""
-    j = _next_filled(lines, i + 1)
+    j = next_filled(lines, i + 1)
     return j >= len(lines) or reasons[j] is not None
 
 
@@ -114,7 +115,7 @@ def embed_title(
     ("Saksikan video pilihan berikut:" / "Infografis Harga Cabai Sepekan"): a ``headline``-shaped
     line right under it, with boilerplate, metadata or the text's end after it (under a paragraph
     of the story, the line is the story's)."""
-    j = _next_filled(lines, prompt + 1)
+    j = next_filled(lines, prompt + 1)
     if j < len(lines) and reasons[j] is None and headline(lines[j]) and rest_taken(lines, reasons, j):
         reasons[j] = "promo"
 

@@ -459,65 +459,21 @@ def _used_mid_sentence(text: str, word: str) -> bool:
 _LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
 _OPEN_QUOTES = frozenset("\"“‘'")
 _CLOSE_QUOTES = frozenset("\"”’'")
-# Indonesian affixes around a root word ("mendukung", "berkualitas", "syaratnya", "kenaikan")
-_PREFIXES = (
-    "meng",
-    "meny",
-    "mem",
-    "men",
-    "me",
-    "ber",
-    "be",
-    "ter",
-    "di",
-    "peng",
-    "pem",
-    "pen",
-    "per",
-    "pe",
-    "ke",
-    "se",
-)
-_SUFFIXES = ("kannya", "nya", "kan", "an", "i")
 
 
 @cache
 def _in_dictionary(word: str) -> bool:
-    """Is ``word`` (folded) a root word of the dictionary, or one with a prefix and/or suffix?"""
+    """Is ``word`` (folded) a root word of the dictionary, or one with affixes around such a root
+    ("berkualitas", "penguatan")?  The affixes are taken off by Sastrawi's algorithm
+    (:mod:`kliping.store.ecs`, the store's stemmer)."""
     dictionary = _dictionary()
     if word in dictionary:
         return True
     if not dictionary or len(word) < 5:
         return False
-    stems = [word]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stems.append(word[: -len(suffix)])
-            break
-    for stem in list(stems):
-        for prefix in _PREFIXES:
-            if stem.startswith(prefix) and len(stem) - len(prefix) >= 3:
-                rest = stem[len(prefix) :]
-                stems.append(rest)
-                # the nasal swallows the root's first consonant: "penguatan" <- "kuat",
-                # "menyapu" <- "sapu", "pemukul" <- "pukul", "penulis" <- "tulis"
-                lost = _NASAL_LOST.get(prefix)
-                if lost and rest[0] in "aiueo":
-                    stems.append(lost + rest)
-                break
-    return any(w in dictionary for w in stems[1:])
+    from kliping.store.ecs import stem
 
-
-_NASAL_LOST = {
-    "meng": "k",
-    "peng": "k",
-    "meny": "s",
-    "peny": "s",
-    "mem": "p",
-    "pem": "p",
-    "men": "t",
-    "pen": "t",
-}
+    return stem(word) in dictionary
 
 
 def _lowercase_in(text: str, word: str) -> bool:

@@ -31,14 +31,13 @@ from functools import cache
 
 from kliping.outlets import Outlet, Registry
 from kliping.parse.dates import find_dates
-from kliping.parse.shapes import outlet_shaped
+from kliping.parse.shapes import domain_shaped, outlet_shaped
 from kliping.resources import load_toml
 
 _PREFIX = re.compile(r"^\s*(?P<prefix>[^\n]{2,90}?)\s*(?:--|—|–|-)\s+(?=[\w\"\u201c\u2018'(\[])")
 # "Harianjogja.com, JOGJA—Tumpukan ...": a long dash with no space after it (checked harder below)
 _TIGHT_PREFIX = re.compile(r"^\s*(?P<prefix>[^\n]{2,90}?)\s*[—–](?=[A-Z\"\u201c\u2018])")
 _AGENCY_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z .&\-]{0,30}?)\s*\)\s*$")
-_DOMAINISH = re.compile(r"^[\w\-]+(?:\.[A-Za-z]{2,6}){1,2}$")
 _CITY_WORD = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]{1,3}\.?|d[aei]|al|of|el|van|upon|am|an|sur|la|le|de)$")
 _MONTHISH = re.compile(r"^[A-Za-z]{3,9}\.?\s+\d{1,2}$|^\d{1,2}\s+[A-Za-z]{3,9}\.?$")
 _STARTS_SENTENCE = r"(?=[A-Z0-9\"\u201c\u2018'])"
@@ -166,7 +165,7 @@ def _colon_dateline(line: str, colon: int, registry: Registry, site: str | None)
 def _source_shaped(word: str) -> bool:
     """ "VNS", "KBS News", "example.com": how an agency or outlet the registry does not know is
     named in a dateline's brackets."""
-    return bool(_ACRONYM_SOURCE.match(word)) or outlet_shaped(word) or bool(_DOMAINISH.match(word))
+    return bool(_ACRONYM_SOURCE.match(word)) or outlet_shaped(word) or domain_shaped(word)
 
 
 _ACRONYM_SOURCE = re.compile(r"^[A-Z]{2,6}$")
@@ -265,10 +264,10 @@ def _dash_dateline(line: str, registry: Registry, site: str | None = None) -> Da
             # (a comma segment) or a marker's shape (TEMPO.CO, detikJabar).
             outlet, marker = found, seg
             continue
-        if found is not None and _DOMAINISH.match(seg):
+        if found is not None and domain_shaped(seg):
             outlet, marker = found, seg
             continue
-        if _DOMAINISH.match(seg) or (_names_site(seg, label) and not _ap_city(segments, i)):
+        if domain_shaped(seg) or (_names_site(seg, label) and not _ap_city(segments, i)):
             marker = seg
             continue
         if marker is None and outlet is None and outlet_shaped(seg) and not (city and city in seg):

@@ -49,6 +49,11 @@ _SECOND_LEVEL = frozenset(
 )
 # Language sub-domains kept in ``domain`` (en.tempo.co and tempo.co have different boilerplate).
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9\-_]*[a-z0-9])?\.)+[a-z][a-z0-9\-]*|[\d.]+|\[[0-9a-f:]+\]")
+# "https://www.example.com:8080/path": a host of plain letters, digits, dots and hyphens, an optional
+# port, then the path, query or fragment; urlsplit (which first drops tabs and line breaks) reads
+# the same host from such a URL
+_PLAIN_HTTP_HOST = re.compile(r"https?://([A-Za-z0-9.\-]+)(?::[0-9]*)?(?:[/?#]|$)")
+_IP_HOST = re.compile(r"[\d.]+|\[[0-9a-f:]+\]")  # an IPv4 or a bracketed IPv6 address
 _LANG_SUBDOMAINS = frozenset(["en", "id", "ms", "ar", "zh", "jp", "ja", "ko", "fr", "de", "es", "ru"])
 
 
@@ -198,11 +203,15 @@ def host_of(url: str | None) -> str | None:
     """The host name of ``url`` (lower case, no port), or None."""
     if not url:
         return None
-    try:
-        parts = urlsplit(url if "//" in url else "//" + url)
-    except ValueError:
-        return None
-    host = (parts.hostname or "").strip(".").lower()
+    plain = _PLAIN_HTTP_HOST.match(url)
+    if plain is not None and "\t" not in url and "\r" not in url and "\n" not in url:
+        host = plain.group(1).strip(".").lower()  # what urlsplit finds, found without it
+    else:
+        try:
+            parts = urlsplit(url if "//" in url else "//" + url)
+        except ValueError:
+            return None
+        host = (parts.hostname or "").strip(".").lower()
     if not _HOST.fullmatch(host):
         return None
     return host
@@ -214,7 +223,7 @@ def registered_domain(url: str | None) -> str | None:
     host = host_of(url)
     if not host:
         return None
-    if re.fullmatch(r"[\d.]+|\[[0-9a-f:]+\]", host):
+    if _IP_HOST.fullmatch(host):
         return host
     labels = host.split(".")
     n = 3 if ".".join(labels[-2:]) in _SECOND_LEVEL else 2

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kliping.boilerplate.firstchar import first_chars
 from kliping.boilerplate.navigation import Navigation
 from kliping.boilerplate.prompts import Prompts
 from kliping.outlets import registry
@@ -54,12 +55,17 @@ class Rules:
     a line is only tried against the phrases that can start it."""
     head: re.Pattern[str] | None
     """Start-anchored shapes (and phrases shorter than three characters) of every kind."""
+    head_by_first: dict[str, re.Pattern[str] | None]
+    """``head`` for lines whose first character (lower case) is a key: only the shapes that can
+    start with it, in the same order (so the same match).  Other lines take ``head`` whole."""
     tail: re.Pattern[str] | None
     """End-anchored shapes of every kind, searched in the last characters of a line."""
     tail_ends: tuple[str, ...]
     """``tail`` is tried on a line ending with one of these (a final full stop ignored) ..."""
     tail_needs: tuple[str, ...]
-    """... or whose last characters contain one of these (lower case)."""
+    """... or whose last characters contain one of these (lower case) ..."""
+    tail_need_shape: re.Pattern[str] | None
+    """... or a match of this."""
     free: re.Pattern[str] | None
     """Shapes anchored nowhere (searched in the whole line)."""
     by_kind: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]]
@@ -103,8 +109,10 @@ class Rules:
                 return "share"
         bucket = self.buckets.get(text[:_BUCKET].lower())
         m = bucket.match(text) if bucket is not None else None
-        if m is None and self.head is not None:
-            m = self.head.match(text)
+        if m is None:
+            head = self.head_for(text)
+            if head is not None:
+                m = head.match(text)
         if m is None and self.tail is not None and self._tail_gate(text):
             m = self.tail.search(text, max(0, len(text) - _TAIL))
         if m is None and self.free is not None:
@@ -120,6 +128,10 @@ class Rules:
             return m.lastgroup
         return self._slow(text, n)  # a kind matched but the line is too long for it: try the others
 
+    def head_for(self, text: str) -> re.Pattern[str] | None:
+        """The start-anchored shapes that can match ``text`` (by its first character), or None."""
+        return self.head_by_first.get(text[0].lower(), self.head)
+
     def classify_lines(
         self, lines: Sequence[str], keys: Sequence[str | None] | None = None
     ) -> list[str | None]:
@@ -134,11 +146,14 @@ class Rules:
         return [classify(line, key) if line else None for line, key in zip(lines, keys, strict=True)]
 
     def _tail_gate(self, text: str) -> bool:
-        if not self.tail_ends and not self.tail_needs:
+        if not self.tail_ends and not self.tail_needs and self.tail_need_shape is None:
             return True
         if self.tail_ends and text.rstrip(". \t").endswith(self.tail_ends):
             return True
-        end = text[-_TAIL:].lower()
+        end = text[-_TAIL:]
+        if self.tail_need_shape is not None and self.tail_need_shape.search(end) is not None:
+            return True
+        end = end.lower()
         for need in self.tail_needs:  # noqa: SIM110  (a loop: no generator frame on the hot path)
             if need in end:
                 return True
@@ -252,6 +267,7 @@ def rules() -> Rules:
     """The rules built from the shipped data (one per process)."""
     data: dict[str, Any] = load_toml("boilerplate/rules.toml")
     head_groups: list[str] = []
+    head_alts: list[tuple[str, list[str], bool]] = []
     bucket_alts: dict[str, dict[str, list[str]]] = {}
     bucket_regex: dict[str, dict[str, list[str]]] = {}
     tail_groups: list[str] = []
@@ -282,6 +298,8 @@ def rules() -> Rules:
         for alts, groups in ((head, head_groups), (tail, tail_groups), (free, free_groups)):
             if alts:
                 groups.append(_group(kind, alts, cs))
+        if head:
+            head_alts.append((kind, head, cs))
         for line in section.get("line", []):
             exact[normalise_line(line)] = kind
     # Known promo lines of outlets: exact matches, whatever the outlet of the document.
@@ -312,9 +330,13 @@ def rules() -> Rules:
     return Rules(
         buckets=buckets,
         head=re.compile("|".join(head_groups)) if head_groups else None,
+        head_by_first=_by_first_char(head_alts),
         tail=re.compile(f"(?:{'|'.join(tail_groups)})") if tail_groups else None,
         tail_ends=tuple(str(x) for x in data.get("tail_ends", [])),
         tail_needs=tuple(str(x).lower() for x in data.get("tail_needs", [])),
+        tail_need_shape=re.compile("|".join(f"(?:{p})" for p in data["tail_need_shapes"]))
+        if data.get("tail_need_shapes")
+        else None,
         free=re.compile("|".join(free_groups)) if free_groups else None,
         by_kind=by_kind,
         max_words=max_words,
@@ -335,6 +357,25 @@ def rules() -> Rules:
         author_headers=frozenset(normalise_line(h) for h in related.get("author_header", [])),
         caption_cues=frozenset(w.casefold() for w in caption.get("cue", [])),
     )
+
+
+def _by_first_char(kinds: list[tuple[str, list[str], bool]]) -> dict[str, re.Pattern[str] | None]:
+    """For each ASCII character, the start-anchored shapes that can match a line starting with it
+    (see :mod:`kliping.boilerplate.firstchar`), grouped by kind in their order: one regex each."""
+    starts = [(kind, [(alt, first_chars(alt)) for alt in alts], cs) for kind, alts, cs in kinds]
+    compiled: dict[str, re.Pattern[str]] = {}
+    out: dict[str, re.Pattern[str] | None] = {}
+    for ch in sorted({chr(c).lower() for c in range(128)}):
+        groups = []
+        for kind, alts, cs in starts:
+            can = [alt for alt, first in alts if first is None or ch in first]
+            if can:
+                groups.append(_group(kind, can, cs))
+        pattern = "|".join(groups)
+        if pattern and pattern not in compiled:
+            compiled[pattern] = re.compile(pattern)
+        out[ch] = compiled[pattern] if pattern else None
+    return out
 
 
 def _guess_kind(line: str, data: dict[str, Any]) -> str:

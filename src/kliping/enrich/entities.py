@@ -25,7 +25,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from kliping.article import Entity, EntityLabel
@@ -352,7 +352,7 @@ class _Tok:
     """Could abbreviate an organisation's name (:meth:`_Chunker._tok`)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Doc:
     text: str
     lex: Lexicon
@@ -510,29 +510,44 @@ def _whole_word_in(text: str, word: str) -> bool:
 _WORD_CHAR = re.compile(r"\w")
 
 
-_STATIC_FLAGS: dict[tuple[int, str], tuple[str, bool, bool, bool, bool, bool]] = {}
+_WordFlags = tuple[str, bool, bool, bool, bool, bool, bool]
+"""fold, acr, place, name, head_prefix, abbreviation_like, in_capitals (see :func:`_static_flags`)."""
+
+_STATIC_FLAGS: dict[int, dict[str, _WordFlags]] = {}
+"""Per lexicon (by id: lexicons live as long as the process), the static flags of each word."""
 _STATIC_FLAGS_MAX = 200_000
 
 
-def _static_flags(lex: Lexicon, text: str) -> tuple[str, bool, bool, bool, bool, bool]:
+def _static_flags_of(lex: Lexicon) -> dict[str, _WordFlags]:
+    """The word -> static flags cache of ``lex`` (filled by :func:`_static_flags`)."""
+    cache = _STATIC_FLAGS.get(id(lex))
+    if cache is None:
+        cache = _STATIC_FLAGS[id(lex)] = {}
+    return cache
+
+
+def _static_flags(lex: Lexicon, text: str) -> _WordFlags:
     """fold, acr, place, name, head_prefix, abbreviation_like of a capitalised word as far as
-    the lexicon and the gazetteer tell (the same in every document: cached per process)."""
-    key = (id(lex), text)
-    flags = _STATIC_FLAGS.get(key)
+    the lexicon and the gazetteer tell (the same in every document: cached per process), and
+    whether the document may change them: an acronym of three letters or more in capitals
+    (see :meth:`_Chunker._caps_flags`)."""
+    cache = _static_flags_of(lex)
+    flags = cache.get(text)
     if flags is None:
-        if len(_STATIC_FLAGS) >= _STATIC_FLAGS_MAX:
-            _STATIC_FLAGS.clear()
+        if len(cache) >= _STATIC_FLAGS_MAX:
+            cache.clear()
         f = text.casefold()
         # most words: a lowercase second letter and no capital third one is no acronym
         acr = not (text[1:2].islower() and not text[2:3].isupper()) and _acronym(text, lex)
         place = f in places()
-        flags = _STATIC_FLAGS[key] = (
+        flags = cache[text] = (
             f,
             acr,
             place,
             _name_word(lex, text, f, place, acr),
             len(f) > 5 and f.startswith(lex.org_head_prefixes),
             _abbreviation_like(lex, f, place),
+            acr and len(text) >= 3 and text.isalpha() and text.isupper(),
         )
     return flags
 
@@ -560,25 +575,22 @@ class _Chunker:
     def __init__(self, doc: _Doc) -> None:
         self.doc = doc
         self.lex = doc.lex
-        self._tokens: dict[tuple[int, int], list[_Tok]] = {}
-        self._abbreviations: dict[str, tuple[int, bool]] = {}
-        self._first_letters: dict[str, str] = {}
+        self._abbreviations: dict[str, tuple[str, int, bool]] = {}
+        """word -> (its first letter, candidate names checked, abbreviates one)"""
+        self._indexed_orgs: set[str] = set()
+        self._by_initial: dict[str, list[str]] = {}
         self._calendar = _calendar_set()
         self._dictionary = _dictionary()
-        self._flags: dict[str, tuple[str, bool, bool, bool, bool]] = {}
+        self._stopwords = _stopwords()
+        self._gaz_first_words = _gaz_first_words()
+        self._static = _static_flags_of(doc.lex)
+        self._caps: dict[str, tuple[bool, bool, bool]] = {}
         self._common: dict[str, bool] = {}
         self._caps_acronyms: set[str] = set()
         """Folded acronyms that a gazetteer lists as places but the text writes only in capitals."""
 
     def tokens(self, start: int, end: int) -> list[_Tok]:
-        """Tokens of ``text[start:end]`` (tokenised once per document: do not change the list)."""
-        key = (start, end)
-        toks = self._tokens.get(key)
-        if toks is None:
-            toks = self._tokens[key] = self._tokenize(start, end)
-        return toks
-
-    def _tokenize(self, start: int, end: int) -> list[_Tok]:
+        """Tokens of ``text[start:end]`` (the list is shared by the passes: do not change it)."""
         word = self._tok
         out: list[_Tok] = []
         span = self.doc.text[start:end]
@@ -638,37 +650,54 @@ class _Chunker:
         return left.casefold() in self.doc.gaz and _alone_in(self.doc.text, left)
 
     def _tok(self, text: str, start: int, end: int, after_hyphen: bool, clipped: bool) -> _Tok:
-        """A capitalised word (no connector) with its flags (worked out once per word and document)."""
-        flags = self._flags.get(text)
-        if flags is None:
-            flags = self._flags[text] = self._word_flags(text)
-        f, acr, name, head_prefix, abbreviation_like = flags
-        return _Tok(
-            text, start, end, f, False, after_hyphen, clipped, acr, name, head_prefix, abbreviation_like
-        )
-
-    def _word_flags(self, text: str) -> tuple[str, bool, bool, bool, bool]:
-        """fold, acr, name, head_prefix, abbreviation_like of a capitalised word (see :class:`_Tok`).
+        """A capitalised word (no connector) with its flags.
 
         What does not depend on the document is worked out once per word and process
         (:func:`_static_flags`); the document decides the rest: a word in capitals written in
-        title case elsewhere, a short mention of a person (no abbreviation then).
+        title case elsewhere (:meth:`_caps_flags`), a short mention of a person (no abbreviation
+        then).
         """
+        flags = self._static.get(text)
+        if flags is None:
+            flags = _static_flags(self.lex, text)
+        f, acr, place, name, head_prefix, abbreviation_like, in_capitals = flags
+        if in_capitals:
+            caps = self._caps.get(text)
+            if caps is None:
+                caps = self._caps[text] = self._caps_flags(text, f, acr, place, name, abbreviation_like)
+            acr, name, abbreviation_like = caps
+        return _Tok(
+            text,
+            start,
+            end,
+            f,
+            False,
+            after_hyphen,
+            clipped,
+            acr,
+            name,
+            head_prefix,
+            abbreviation_like and f not in self.doc.short_refs,
+        )
+
+    def _caps_flags(
+        self, text: str, f: str, acr: bool, place: bool, name: bool, abbreviation_like: bool
+    ) -> tuple[bool, bool, bool]:
+        """acr, name, abbreviation_like of an acronym in capitals (three letters or more), as the
+        document has it (worked out once per word and document)."""
         lex, doc = self.lex, self.doc
-        f, acr, place, name, head_prefix, abbreviation_like = _static_flags(lex, text)
-        if acr and len(text) >= 3 and text.isalpha() and text.isupper():
-            # "WONOGIRI" where the text also writes "Wonogiri": a name in capitals, no acronym;
-            # "KAI" written only so is an acronym, even if a gazetteer knows a place "Kai"
-            titled = _whole_word_in(doc.text, text.capitalize())
-            if titled and len(text) >= 4:
-                acr = False
-                doc.caps_names.add(f)
-                name = _name_word(lex, text, f, place, acr)
-            elif place and not titled and len(text) <= 4 and text not in lex.upper_places:
-                place = False
-                self._caps_acronyms.add(f)
-                abbreviation_like = _abbreviation_like(lex, f, place)
-        return f, acr, name, head_prefix, abbreviation_like and f not in doc.short_refs
+        # "WONOGIRI" where the text also writes "Wonogiri": a name in capitals, no acronym;
+        # "KAI" written only so is an acronym, even if a gazetteer knows a place "Kai"
+        titled = _whole_word_in(doc.text, text.capitalize())
+        if titled and len(text) >= 4:
+            acr = False
+            doc.caps_names.add(f)
+            name = _name_word(lex, text, f, place, acr)
+        elif place and not titled and len(text) <= 4 and text not in lex.upper_places:
+            place = False
+            self._caps_acronyms.add(f)
+            abbreviation_like = _abbreviation_like(lex, f, place)
+        return acr, name, abbreviation_like
 
     def run(
         self,
@@ -683,6 +712,15 @@ class _Chunker:
         """Label the mentions in one run of capitalised words (the tokens of a chunk's item)."""
         lex = self.lex
         if not toks:
+            return
+        if len(toks) == 1:
+            # one word (most runs; never a connector): what the general case below comes to
+            t = toks[0]
+            if (sentence_initial and self._common_start(t)) or t.fold in lex.titles:
+                return  # a sentence's first word, or a title alone
+            if t.fold in lex.event_heads and _prefix_len(toks, 0, lex.event_heads):
+                return
+            self._one_word(toks, had_title=after_title, left=left, right=right, appos_org=appos_org)
             return
         i = 0
         if (
@@ -741,13 +779,13 @@ class _Chunker:
 
     def _common_start(self, tok: _Tok) -> bool:
         lex = self.lex
-        if tok.fold in lex.common_starts or tok.fold in _stopwords():
+        if tok.fold in lex.common_starts or tok.fold in self._stopwords:
             return True
         if tok.fold in lex.org_heads1 or tok.fold in lex.place_heads1:
             return False
         if tok.fold in self.doc.short_refs or tok.acr:
             return False
-        if (lex.indonesian and tok.fold in _dictionary()) or tok.fold in lex.titles:
+        if (lex.indonesian and tok.fold in self._dictionary) or tok.fold in lex.titles:
             # a dictionary word that is also a place ("Malang") is a name when the text uses it so
             # elsewhere, or when the text is not Indonesian (the dictionary is Indonesian's: it
             # says nothing about the first word of an English sentence)
@@ -783,28 +821,40 @@ class _Chunker:
         return 0
 
     def _abbreviates_known(self, word: str) -> bool:
-        """Does ``word`` abbreviate an organisation of several words named so far?"""
-        orgs = self.doc.known_orgs
+        """Does ``word`` abbreviate an organisation of several words named so far?
+
+        known_orgs only grows, so a word's answer is kept with the number of candidate names
+        checked so far; later calls check only the names learnt since.
+        """
         hit = self._abbreviations.get(word)
-        if hit is not None and hit[0] == len(orgs):  # known_orgs only grows: same size, same set
-            return hit[1]
-        s = word.casefold().replace("-", "")
-        found = False
-        if len(s) >= 2:
-            first_letters = self._first_letters
-            for o in orgs:
-                if " " not in o:
-                    continue
-                first = first_letters.get(o)
-                if first is None:
-                    words = _abbreviation_words(o)
-                    first = first_letters[o] = words[0][0] if words else ""
-                # the first letters must agree (a cheap test before the full one)
-                if first == s[0] and _abbreviates(word, o):
-                    found = True
-                    break
-        self._abbreviations[word] = (len(orgs), found)
+        if hit is None:
+            s = word.casefold().replace("-", "")
+            initial, checked, found = (s[0] if len(s) >= 2 else ""), 0, False
+        else:
+            initial, checked, found = hit
+        if found or not initial:
+            return found
+        # only names whose first word starts with the word's first letter can match
+        candidates = self._orgs_by_initial().get(initial, ())
+        for o in candidates[checked:]:
+            if _abbreviates(word, o):
+                found = True
+                break
+        self._abbreviations[word] = (initial, len(candidates), found)
         return found
+
+    def _orgs_by_initial(self) -> dict[str, list[str]]:
+        """The known organisations of several words by the first letter of their first word (as
+        :func:`_abbreviation_words` has it), in the order indexed; brought up to date with
+        ``doc.known_orgs`` on each call."""
+        orgs = self.doc.known_orgs
+        indexed = self._indexed_orgs
+        if len(orgs) != len(indexed):
+            for o in orgs - indexed:
+                indexed.add(o)
+                if " " in o and (words := _abbreviation_words(o)):
+                    self._by_initial.setdefault(words[0][0], []).append(o)
+        return self._by_initial
 
     def _place_start(self, toks: list[_Tok], k: int) -> tuple[int, int]:
         """(head length kept, prefix length dropped) of a place name starting at ``k``."""
@@ -815,12 +865,21 @@ class _Chunker:
             return ph, 0
         return 0, (_prefix_len(toks, k, lex.place_strip) if f in lex.place_strip else 0)
 
+    def _starts_place(self, toks: list[_Tok], k: int) -> bool:
+        """``any(self._place_start(toks, k))``: does a place head or an administrative prefix start at ``k``?"""
+        f = toks[k].fold
+        lex = self.lex
+        return bool(
+            (f in lex.place_heads and _prefix_len(toks, k, lex.place_heads))
+            or (f in lex.place_strip and _prefix_len(toks, k, lex.place_strip))
+        )
+
     def _gaz_len(self, toks: list[_Tok], k: int) -> int:
         """Longest place name of the gazetteer starting at ``k`` (two words or more)."""
         if k + 2 > len(toks):
             return 0
         t = toks[k]
-        if not (t.clipped or t.fold in _gaz_first_words() or t.fold in self.lex.compass_before):
+        if not (t.clipped or t.fold in self._gaz_first_words or t.fold in self.lex.compass_before):
             return 0  # no place name of the gazetteer starts with this word
         for n in (4, 3, 2):
             if (
@@ -899,7 +958,7 @@ class _Chunker:
                     end += 1
                     break
                 if end > k and (
-                    toks[end].after_hyphen or self._org_start(toks, end) or any(self._place_start(toks, end))
+                    toks[end].after_hyphen or self._org_start(toks, end) or self._starts_place(toks, end)
                 ):
                     break
                 end += 1
@@ -1209,7 +1268,8 @@ class _Chunker:
             else all(t.fold in lex.non_name_tokens for t in toks[a:b])
         ):
             return
-        if _DEFINED_TERM.match(right):
+        in_brackets = "(" in right  # an age or a defined term's acronym may follow
+        if in_brackets and _DEFINED_TERM.match(right):
             return  # "Nomor Pokok Wajib Pajak (NPWP)": a defined term, not a name
         if toks[a].fold in doc.gaz if b - a == 1 else _is_place(words, doc):  # one word: no compass
             self._emit(toks, a, b, PLACE, 2)
@@ -1217,7 +1277,7 @@ class _Chunker:
         lw = left.casefold()
         article = lw in _ARTICLES
         rw = right.lstrip(" ,").split(" ", 1)[0].casefold().strip(".,;:")
-        age = bool(_AGE.match(right))
+        age = in_brackets and bool(_AGE.match(right))
         verb_cue = (
             age
             or (rw in lex.person_verbs and not (right[:1] == "," and lw in lex.place_cues))
@@ -1327,25 +1387,42 @@ def _apposition_org(text: str, start: int, end: int, nouns: frozenset[str]) -> b
     if text[start - 2 : start] != ", " or text[end : end + 1] != ",":
         return False
     i = start - 2
-    j = max(text.rfind(c, 0, i) for c in ',.;:\n"“”') + 1  # the clause before the comma
+    j = _clause_start(text, i)  # the clause before the comma
     clause = text[j:i].casefold().split()
     return any(w in nouns for w in clause)
+
+
+_CLAUSE_MARKS = ',.;:\n"“”'
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at ``end`` starts: after the last of ``,.;:`` a line break or a
+    quotation mark before ``end`` (0 when none).  The 200 characters before ``end`` are searched
+    first: a mark that is absent there is not looked for through the whole text before."""
+    lo = max(0, end - 200)
+    j = max([text.rfind(c, lo, end) for c in _CLAUSE_MARKS])
+    if j < 0 and lo > 0:
+        j = max([text.rfind(c, 0, lo) for c in _CLAUSE_MARKS])
+    return j + 1
 
 
 _ABBREVIATION_SPLIT = re.compile(r"[\s,\-]+")
 
 
-def _abbreviation_words(full: str) -> list[str]:
-    """The words of an organisation's name an abbreviation takes letters from."""
-    return [
+@lru_cache(maxsize=65_536)
+def _abbreviation_words(full: str) -> tuple[str, ...]:
+    """The words of an organisation's name an abbreviation takes letters from (cached per name)."""
+    return tuple(
         w
         for w in _ABBREVIATION_SPLIT.split(full.casefold())
         if w and w not in ("pt", "dan", "and", "of", "the", "tbk", "persero")
-    ]
+    )
 
 
+@lru_cache(maxsize=65_536)
 def _abbreviates(short: str, full: str) -> bool:
-    """True when ``short`` reads as an abbreviation of ``full``: "BMKG", "Kemenkes", "Pelindo"."""
+    """True when ``short`` reads as an abbreviation of ``full``: "BMKG", "Kemenkes", "Pelindo"
+    (cached per pair of names)."""
     s = short.casefold().replace("-", "")
     words = _abbreviation_words(full)
     if len(s) < 2 or not words or s[0] != words[0][0]:
@@ -1386,14 +1463,15 @@ def _short_ref_names(
     """
     hits: list[tuple[int, int, int, int, int]] = []  # match start, 0 cue/1 verb, name start, end, match end
     cue_ends, verb_starts = _CUE_LAST_LETTERS, lex.verb_first_letters
+    said_before, verb_after = lex.said_before.match, lex.verb_after.match
     for start, end in chunks:
         # the letters around the space are tested first: most chunks have neither cue nor verb
-        cue = (
-            lex.said_before.match(text, start)
-            if start >= 2 and text[start - 1] == " " and text[start - 2] in cue_ends
-            else None
-        )
-        if cue:
+        if (
+            start >= 2
+            and text[start - 1] == " "
+            and text[start - 2] in cue_ends
+            and (cue := said_before(text, start))
+        ):
             name = lex.tok.match(text, start)
             e = name.end() if name else -1
             if e > 0 and text.startswith(" ", e) and _UPPER_CHAR.match(text, e + 1):
@@ -1403,12 +1481,11 @@ def _short_ref_names(
             if e > start:
                 cue_start = min(a for a, _ in cue.regs[1:] if a >= 0)
                 hits.append((cue_start, 0, start, e, e))
-        verb = (
-            lex.verb_after.match(text, end)
-            if text[end : end + 1] == " " and text[end + 1 : end + 2] in verb_starts
-            else None
-        )
-        if verb:
+        if (
+            text.startswith(" ", end)
+            and text[end + 1 : end + 2] in verb_starts
+            and (verb := verb_after(text, end))
+        ):
             # the chunk's last word
             name_start = max(text.rfind(" ", start, end), text.rfind("/", start, end), start - 1) + 1
             hits.append((name_start, 1, name_start, end, verb.end()))
@@ -1423,9 +1500,10 @@ def _short_ref_names(
 def _collect_short_refs(text: str, lex: Lexicon, chunks: list[tuple[int, int]]) -> set[str]:
     out = set()
     gaz = places()
+    dictionary = _dictionary()
     for m in _LONE_CAP.finditer(text):
         f = m.group(1).casefold()
-        if f in gaz or f in _dictionary() or f in lex.titles:
+        if f in gaz or f in dictionary or f in lex.titles:
             continue
         if not text[text.rfind(" ", 0, m.start() - 1) + 1].islower():
             continue  # "Sinar Metalindo,": the last word of a longer name, not "nada Zakharova,"
@@ -1470,19 +1548,20 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
             items = [it.span() for it in lex.item.finditer(text, start, end)]
             if len(items) > 1 and _join_as_one(text, items, lex):
                 items = [(start, end)]
+            item_toks = [chunker.tokens(s0, e0) for s0, e0 in items]
         else:
             items = [(start, end)]  # no list: the chunk is one item
-        item_toks = [chunker.tokens(s0, e0) for s0, e0 in items]
+            item_toks = [chunker.tokens(start, end)]
         chunks.append((start, end, items, item_toks))
         for toks in item_toks:
             if toks and chunker._org_start(toks, 0) and not _prefix_len(toks, 0, lex.place_heads):
                 doc.known_orgs.add(text[toks[0].start : toks[-1].end].casefold())
     for start, end, items, item_toks in chunks:
-        sent0 = _sentence_initial(text, start)
         if len(items) == 1:
             toks = item_toks[0]
             if not toks:
                 continue
+            sent0 = _sentence_initial(text, start)
             if sent0 and len(toks) == 1:
                 if chunker._common_start(toks[0]):
                     continue  # no name: what run() would find, without the context it needs
@@ -1499,6 +1578,7 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
                 and _apposition_org(text, start, end, lex.org_nouns),
             )
             continue
+        sent0 = _sentence_initial(text, start)
         first = len(doc.mentions)
         last = len(items) - 1
         if _role_list(item_toks, lex):
@@ -1798,7 +1878,15 @@ def _share_list_label(mentions: list[Mention]) -> None:
 def _resolve(doc: _Doc) -> list[Mention]:
     """Merge short mentions into full names and settle one label per name."""
     lex = doc.lex
-    mentions = [m for m in doc.mentions if m.text.casefold() not in doc.non_entity_acronyms]
+    # the mentions kept, with their folded texts (folded once here)
+    mentions: list[Mention] = []
+    folds: list[str] = []
+    non_entity_acronyms = doc.non_entity_acronyms
+    for m in doc.mentions:
+        f = m.text.casefold()
+        if f not in non_entity_acronyms:
+            mentions.append(m)
+            folds.append(f)
     # the full names, longest first, with their folded forms
     persons = [
         (full, full.casefold())
@@ -1812,11 +1900,10 @@ def _resolve(doc: _Doc) -> list[Mention]:
         for full in sorted((m.text for m in mentions if m.label == ORG), key=len, reverse=True)
     ]
     headed_places = [
-        (m.text, m.text.casefold())
-        for m in mentions
-        if m.label == PLACE and " " in m.text and _starts_with(m.text.casefold().split(), lex.place_heads)
+        (m.text, f)
+        for m, f in zip(mentions, folds, strict=True)
+        if m.label == PLACE and " " in m.text and _starts_with(f.split(), lex.place_heads)
     ]
-    abbreviates: dict[tuple[str, str], bool] = {}
     # "Dinas Abc Kabupaten Xyz" is the body a text also calls "Dinas Abc Xyz"
     unprefixed: dict[str, str] = {}
     for full, folded in orgs:
@@ -1824,20 +1911,19 @@ def _resolve(doc: _Doc) -> list[Mention]:
         if len(words) >= 3 and not lex.place_strip1.isdisjoint(words):
             unprefixed.setdefault(" ".join(w for w in words if w not in lex.place_strip1), full)
     by_label: dict[str, tuple[str, int]] = {}
-    for m in mentions:
-        f = m.text.casefold()
-        if m.label and (f not in by_label or by_label[f][1] < m.strength):
+    for m, f in zip(mentions, folds, strict=True):
+        if m.label and ((best := by_label.get(f)) is None or best[1] < m.strength):
             by_label[f] = (m.label, m.strength)
     out: list[Mention] = []
-    for m in mentions:
+    for m, f in zip(mentions, folds, strict=True):
         text = m.text
-        f = text.casefold()
         one_word = " " not in text
-        label = by_label.get(f, (m.label, m.strength))[0]
+        labelled = by_label.get(f)
+        label = labelled[0] if labelled is not None else m.label
         if one_word and label != ORG and f in doc.aliases:
             label = ORG  # "PT Xyz Abc (XA)": XA names the body, whatever a gazetteer says
         canonical = text
-        first = text.split()[0]
+        first = text.split(None, 1)[0]
         if label == ORG or (label is None and _acronym(first, lex) and f not in doc.caps_names):
             alias = doc.aliases.get(f) or doc.aliases.get(first.casefold())
             if alias:
@@ -1850,10 +1936,7 @@ def _resolve(doc: _Doc) -> list[Mention]:
                     if not folded.startswith(prefix):
                         if not one_word:
                             continue
-                        hit = abbreviates.get((text, full))
-                        if hit is None:
-                            hit = abbreviates[text, full] = _abbreviates(text, full)
-                        if not (hit and _same_place(doc, m, full)):
+                        if not (_abbreviates(text, full) and _same_place(doc, m, full)):
                             continue
                     canonical, label = full, ORG
                     break
@@ -1861,7 +1944,7 @@ def _resolve(doc: _Doc) -> list[Mention]:
                     canonical = unprefixed.get(f, text) if label == ORG else text
             if label is None and first.isupper() and one_word:
                 label = ORG
-        elif one_word and label in (None, PERSON, PLACE) and by_label.get(f, ("", 0))[1] < 3:
+        elif one_word and label in (None, PERSON, PLACE) and (labelled is None or labelled[1] < 3):
             for full, folded, parts in person_words:
                 if f in parts and f != folded:
                     canonical, label = full, PERSON

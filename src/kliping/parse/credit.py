@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kliping.outlets import Outlet, Registry
-from kliping.parse.dates import find_dates, is_relative_time, timestamp, timestamp_date
+from kliping.parse.dates import find_dates, is_relative_time, stamp_words_only, timestamp, timestamp_date
 from kliping.parse.shapes import domain_shaped, outlet_shaped
 from kliping.resources import load_toml
 from kliping.text import word_alternation
@@ -60,12 +60,22 @@ _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,6}}"
 _NAME_RE = re.compile(rf"^{_NAME}$")
 _PLACE_TAIL = re.compile(r"\s+(?:in|di|from|dari|at)\s+[A-Z][\w .,'-]*$")  # "Ann Lee in Jakarta"
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bdan\b|\band\b)\s*")
+_NAME_SEPARATORS = (",", ";", "&", "dan", "and")
+"""What every match of ``_NAME_SPLIT`` holds (a cheap gate)."""
+
+
+def _may_split(text: str) -> bool:
+    """Could ``_NAME_SPLIT`` split ``text``?  Without one of its separators it returns ``[text]``."""
+    return any(map(text.__contains__, _NAME_SEPARATORS))
 
 
 @dataclass(frozen=True)
 class _Patterns:
     labelled: re.Pattern[str]
     label_split: re.Pattern[str]
+    label_split_lower: re.Pattern[str] | None
+    """``label_split`` without IGNORECASE, for ASCII text put in lower case: the same matches,
+    found faster (None when a label is not ASCII: then case folding is more than lower case)."""
     author_labels: frozenset[str]
     source_labels: frozenset[str]
     intro: re.Pattern[str]
@@ -90,6 +100,9 @@ class _Patterns:
     roles_longest_first: tuple[str, ...]
     solo_labels: frozenset[str]
     """Role words before a name under the headline: "Penulis Ann Lee" (case-folded)."""
+    rare_cues: tuple[str, ...]
+    """``report_stems`` and ``contribution_cue``: one of them is in every line a report or a
+    contribution credit could be read from."""
 
 
 @cache
@@ -99,11 +112,12 @@ def _patterns() -> _Patterns:
     other = list(data["other_labels"])
     source = list(data["source_labels"])
     labels = _alt(author + other + source, ignore_case=True)
+    label_split = rf"(?:^|[/|;,]\s*|\s+)(?P<label>{labels})(?:\s*:|(?<=\bby)\s)\s*"
+    ascii_labels = all(w.isascii() for w in author + other + source)
     return _Patterns(
         labelled=re.compile(rf"^\s*(?:{labels})(?:\s*:|(?<=\bby)\s)\s*\S", re.IGNORECASE),
-        label_split=re.compile(
-            rf"(?:^|[/|;,]\s*|\s+)(?P<label>{labels})(?:\s*:|(?<=\bby)\s)\s*", re.IGNORECASE
-        ),
+        label_split=re.compile(label_split, re.IGNORECASE),
+        label_split_lower=re.compile(label_split) if ascii_labels else None,
         author_labels=frozenset(w.casefold() for w in author),
         source_labels=frozenset(w.casefold() for w in source),
         intro=re.compile(rf"^\s*(?:{_alt(data['reporter_intro'])})\b[^,]{{0,40}},\s*(?P<names>.+?)\s*$"),
@@ -133,6 +147,7 @@ def _patterns() -> _Patterns:
             sorted({w.casefold() for w in [*data["roles"], *author]}, key=len, reverse=True)
         ),
         solo_labels=frozenset(w.casefold() for w in data["roles"]),
+        rare_cues=(*_stems(data["report_phrases"]), _common_word(data["contribution_phrases"])),
     )
 
 
@@ -154,14 +169,19 @@ def _common_word(phrases: list[str]) -> str:
     return first
 
 
+_WHITE_SPACE = re.compile(r"\s+")
+_AFTER_HYPHEN_OR_APOSTROPHE = re.compile(r"(?<=[-'’])(\w)")
+
+
 def normalise_name(name: str) -> str:
     """ "NESA AQILA" -> "Nesa Aqila"; trims punctuation and white space."""
-    name = re.sub(r"\s+", " ", name).strip(" .,;:-–|/()")
+    name = _WHITE_SPACE.sub(" ", name).strip(" .,;:-–|/()")
     if name.isupper() and len(name) > 3:
         name = " ".join(
             w[:1] + w[1:].lower() if w.isalpha() or "-" in w or "'" in w else w for w in name.split()
         )
-        name = re.sub(r"(?<=[-'’])(\w)", lambda m: m.group(1).upper(), name)
+        if "-" in name or "'" in name or "’" in name:  # "NUR-AINI" -> "Nur-Aini"
+            name = _AFTER_HYPHEN_OR_APOSTROPHE.sub(lambda m: m.group(1).upper(), name)
     return name
 
 
@@ -173,7 +193,7 @@ def _is_team(name: str) -> bool:
 def split_names(text: str) -> list[str]:
     """People named in a credit value ("A, B dan C"); desks and teams are left out."""
     out: list[str] = []
-    for part in _NAME_SPLIT.split(text):
+    for part in _NAME_SPLIT.split(text) if _may_split(text) else (text,):
         part = normalise_name(_PLACE_TAIL.sub("", part))
         if not part or _is_team(part) or not _NAME_RE.match(part) or part.isdigit():
             continue
@@ -194,6 +214,20 @@ _INITIAL_PARTS = re.compile(r"[A-Za-z]{2,12}")
 _MARKER_TAIL = re.compile(
     r"^(?P<head>.+?)(?:\s+[-–—|]\s+|\s/\s?|\s?/\s)(?P<marker>[\w.]+(?:\s[\w.]+){0,2})\s*$"
 )
+_MARKER_TAIL_WORDS = 4
+"""A match of ``_MARKER_TAIL`` has its separator in the line's last four words: the marker's
+one to three, and the separator alone or stuck to a word ("Ann Lee/ Reuters", "Ann Lee /Reuters")."""
+_MARKER_TAIL_SEPARATORS = ("-", "–", "—", "|", "/")
+
+
+def _tail_has_separator(text: str) -> bool:
+    """A cheap gate before ``_MARKER_TAIL`` (``text`` stripped), which on a long line tries its
+    lazy head at every position: is one of its separators in the last four words?"""
+    parts = text.rsplit(None, _MARKER_TAIL_WORDS)
+    head = parts[0] if len(parts) > _MARKER_TAIL_WORDS else ""  # a prefix of ``text``
+    return _holds_any(text[len(head) :], _MARKER_TAIL_SEPARATORS)
+
+
 _MARKER_HEAD = re.compile(r"^(?P<marker>[\w.]+(?:\s[\w.]+){0,2})\s*[-–|●•·/]\s*(?P<rest>.+)$")
 _CITY_RE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$")
 _NAME_OUTLET = re.compile(rf"^(?P<names>{_NAME})\s*\((?P<outlet>[^()]{{2,40}})\)$")
@@ -216,15 +250,22 @@ def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
 
 
 def _could_be_structural(text: str, p: _Patterns) -> bool:
-    """A cheap gate: every structural shape has one of these marks; most body lines have none."""
-    if ":" in text or "|" in text or " by " in text or text[0] == "(" or " - " in text or " – " in text:
+    """A cheap gate: every structural shape has one of these marks; most body lines have none.
+    (A mark between spaces is looked for only when its character is there at all: one scan for
+    a character is several times cheaper than one for a string.)"""
+    if ":" in text or "|" in text or text[0] == "(" or " – " in text or " — " in text:
         return True
-    if " / " in text or " — " in text:  # "Ann Lee / Example Daily Post", "Ann Lee — Reuters"
+    # "Ann Lee - detikNews", "Ann Lee / Example Daily Post", "By Ann Lee"
+    if (
+        ("-" in text and " - " in text)
+        or ("/" in text and " / " in text)
+        or ("by" in text and " by " in text)
+    ):
         return True
     if len(text) <= _TIMESTAMP_MAX_CHARS and _YEAR.search(text):
         return True
-    first = text.split(" ", 1)[0]
-    if first.rstrip(":") in p.openers:
+    space = text.find(" ")
+    if (text[:space] if space >= 0 else text) in p.openers:  # no colon here to strip
         return True
     spaces = text.count(" ")
     if spaces < 8 and (text[-1] == ")" or ", " in text or spaces < 4):
@@ -232,7 +273,7 @@ def _could_be_structural(text: str, p: _Patterns) -> bool:
         # line: short enough to look closer
         return True
     # "– with reports from Ann Lee", "... contributed to this report."
-    return _holds_any(text, p.report_stems) or p.contribution_cue in text
+    return _holds_any(text, p.rare_cues)
 
 
 def parse_structural(line: str, registry: Registry) -> Structural | None:
@@ -246,8 +287,11 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
     has_year = len(text) <= _TIMESTAMP_MAX_CHARS and _YEAR.search(text) is not None
 
     # 1. Timestamps ("Selasa, 12 Maret 2024 10:42 WIB"), "Outlet | timestamp", "City ● timestamp".
-    found_stamp = timestamp(text) if has_year else None
-    stamp = found_stamp[0] if found_stamp is not None else None
+    # A stamp that opens the line wins at once; one after channel words ("News 21 October 2024
+    # 13:45") only when the line is no "Outlet | timestamp".  So the stamp is looked for here only
+    # when the line may open with one (a cheap gate), else once that shape is ruled out.
+    may_open_with_stamp = has_year and stamp_words_only(text, lead_words=0)
+    found_stamp = timestamp(text) if may_open_with_stamp else None
     if found_stamp is not None and found_stamp[1] == 0:
         return Structural("dateline", published=found_stamp[0].isoformat())
     # "Jakarta ● Tue, October 21, 2025", "CNN Indonesia | Selasa, 12 Mar 2024 11:05 WIB"
@@ -261,8 +305,10 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
             place = m.group("marker").strip()
             if _CITY_RE.match(place):
                 return Structural("dateline", published=head_stamp.isoformat(), city=place)
-    if stamp is not None:
-        return Structural("dateline", published=stamp.isoformat())
+    if has_year and not may_open_with_stamp:
+        found_stamp = timestamp(text)
+    if found_stamp is not None:
+        return Structural("dateline", published=found_stamp[0].isoformat())
     if has_year and " by " in text:
         # "Posted on 3 March 2025 by Ann Lee": a timestamp and its author
         head, _, who = text.rpartition(" by ")
@@ -313,7 +359,7 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
     tail_sep = (
         " - " in text or " – " in text or " — " in text or " | " in text or " /" in text or "/ " in text
     )
-    m = _MARKER_TAIL.match(text) if tail_sep else None
+    m = _MARKER_TAIL.match(text) if tail_sep and _tail_has_separator(text) else None
     if m:
         outlet = registry.outlet_for_marker(m.group("marker"))
         head = m.group("head")
@@ -669,13 +715,18 @@ _VALUE_END = re.compile(r"\s+[|·•●]\s+")
 def _value_and_after(value: str) -> tuple[str, str]:
     """A labelled value up to a bar or a bullet between spaces, and what follows it:
     "Ann Lee | Kota" -> ("Ann Lee", "Kota"), "Ann Lee · 3 March 2025" -> ("Ann Lee", "3 March 2025")."""
+    if "|" not in value and "·" not in value and "•" not in value and "●" not in value:
+        return value, ""  # a cheap gate: no bar or bullet, no end before the value's own
     m = _VALUE_END.search(value)
     return (value, "") if m is None else (value[: m.start()], value[m.end() :])
 
 
 def _labelled(text: str, registry: Registry) -> Structural | None:
     p = _patterns()
-    matches = list(p.label_split.finditer(text))
+    if p.label_split_lower is not None and text.isascii():
+        matches = list(p.label_split_lower.finditer(text.lower()))  # the same places in ``text``
+    else:
+        matches = list(p.label_split.finditer(text))
     if not matches or (matches[0].start() != 0 and text[: matches[0].start()].strip()):
         return None
     st = Structural("byline")

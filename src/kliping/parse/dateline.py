@@ -89,7 +89,7 @@ def _is_city(segment: str) -> bool:
         return False
     if not words[0][:1].isupper():
         return False
-    return all(_city_word(w) for w in words) and not any(ch.isdigit() for ch in segment)
+    return all(_city_word(w) for w in words) and not any(map(str.isdigit, segment))
 
 
 def _city_word(word: str) -> bool:
@@ -208,7 +208,10 @@ _SITE_LABEL_MIN = 4
 
 def _names_site(segment: str, label: str | None) -> bool:
     """ "Example News" or "EXAMPLENEWS" on examplenews.com: the segment is the site's name."""
-    return label is not None and "".join(ch for ch in segment.casefold() if ch.isalnum()) == label
+    return label is not None and _NOT_ALNUM.sub("", segment.casefold()) == label
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum() rejects: \w is alphanumerics and "_"
 
 
 def _ap_city(segments: list[str], i: int) -> bool:
@@ -219,6 +222,8 @@ def _ap_city(segments: list[str], i: int) -> bool:
 
 def _dash_dateline(line: str, registry: Registry, site: str | None = None) -> Dateline | None:
     """A dateline that ends with a dash: "TEMPO.CO, Jakarta - "."""
+    if "-" not in line and "—" not in line and "–" not in line:
+        return None  # a cheap gate: both prefix patterns end with one of these dashes
     m = _PREFIX.match(line)
     tight = False
     if not m:
@@ -229,7 +234,7 @@ def _dash_dateline(line: str, registry: Registry, site: str | None = None) -> Da
         tight = True
     label = _site_label(site)
     prefix = m.group("prefix")
-    if prefix.count(",") > 3 or any(q in prefix for q in '"“”‘'):
+    if prefix.count(",") > 3 or '"' in prefix or "“" in prefix or "”" in prefix or "‘" in prefix:
         return None
     segments = [s.strip() for s in prefix.split(",")]
     city: str | None = None

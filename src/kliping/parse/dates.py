@@ -8,6 +8,7 @@ and dates inside URLs (/read/2023/04/17/, /20240312110512-).  Names come from ``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -33,6 +34,11 @@ class _Tables:
     lower_pattern: re.Pattern[str]
     """``pattern`` without IGNORECASE, for ASCII text put in lower case: the same matches, twice
     as fast (the regex engine skips a literal branch at once, a case-folded one it must try)."""
+    lower_starts: re.Pattern[str]
+    """Matches where ``lower_pattern`` matches, and nowhere else, but written as one branch per
+    first character: the regex engine then skips at C speed every character no date can start
+    with, where ``lower_pattern`` is tried position by position.  No groups: ``lower_pattern``
+    reads the date found."""
     reach: int
     """Most characters a date can span before its year starts, when no two white-space
     characters stand together (each ``\\s*`` then takes at most one)."""
@@ -41,6 +47,9 @@ class _Tables:
 def _alt(words: list[str]) -> str:
     """Names for a pattern compiled with IGNORECASE."""
     return word_alternation(words, ignore_case=True)
+
+
+_GROUPS = ("wd", "d1", "m1", "y1", "m2", "d2", "y2", "d3", "m3", "y3", "y4", "m4", "d4")
 
 
 @cache
@@ -65,11 +74,61 @@ def _tables() -> _Tables:
         )
         """
     pattern = re.compile(source, re.IGNORECASE | re.VERBOSE)
+    if tuple(pattern.groupindex) != _GROUPS:
+        raise ValueError("the date pattern's groups must open in the order _found reads them")
     lower_pattern = re.compile(source, re.VERBOSE)
     longest_month = max(map(len, months))
     # weekday "." " " "," " " "(" " "  +  the longest form before the year: "January 6th, "
     reach = max(map(len, weekdays)) + 6 + longest_month + 1 + 1 + 2 + 2 + 1 + 1
-    return _Tables(months, weekdays, pattern, lower_pattern, reach)
+    lower_starts = re.compile(_starts_source(list(months), list(weekdays)))
+    return _Tables(months, weekdays, pattern, lower_pattern, lower_starts, reach)
+
+
+def _lowered(words: list[str]) -> list[str]:
+    """``words`` as :func:`word_alternation` writes them for IGNORECASE: in lower case where
+    that keeps their length."""
+    return [w.lower() if len(w.lower()) == len(w) else w for w in words]
+
+
+def _after_first(words: list[str], first: str) -> str | None:
+    """A pattern for the rest of each of ``words`` that starts with ``first``; None when none does."""
+    rests = [w[1:] for w in words if w[:1] == first]
+    if not rests:
+        return None
+    body = word_alternation([r for r in rests if r])
+    if "" in rests:
+        return "" if body == "(?!)" else f"(?:{body})?"
+    return body
+
+
+def _starts_source(months: list[str], weekdays: list[str]) -> str:
+    r"""The pattern of :attr:`_Tables.lower_starts`: the date pattern (lower case, no groups)
+    split by its first character.  A digit opens "5 oktober 2022", "3/10/2022" or "2022-10-03";
+    a letter opens a weekday (at a word's start: ``(?<!\w.)`` after its first letter is the
+    ``\b`` before it) or a month ("january 6, 2025")."""
+    months, weekdays = _lowered(months), _lowered(weekdays)
+    mon = word_alternation(months)
+    year = r"(?:19|20)\d\d"
+    after_day = [rf"\s+{mon}\.?\s+{year}\b", rf"[/.\-]\d{{1,2}}[/.\-]{year}\b"]  # 5 oktober 2022, 3/10/2022
+    after_month = rf"\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{year}\b"  # january 6, 2025
+    after_year = r"-\d\d-\d\d\b"  # 2022-10-03
+    any_date = "|".join([*(rf"\d{{1,2}}{a}" for a in after_day), mon + after_month, year + after_year])
+    branches = []
+    for digit in "0123456789":
+        alternatives = [rf"\d?{a}" for a in after_day]  # "\d{1,2}" less its first digit
+        if digit in "12":  # "(?:19|20)\d\d" less its first digit
+            alternatives.append(("9" if digit == "1" else "0") + r"\d\d" + after_year)
+        branches.append(digit + "(?:" + "|".join(alternatives) + ")")
+    for letter in sorted({w[:1] for w in [*months, *weekdays] if w}):
+        alternatives = []
+        weekday_rest = _after_first(weekdays, letter)
+        if weekday_rest is not None:
+            alternatives.append(rf"(?<!\w.){weekday_rest}\.?\s*,?\s*(?:\(\s*)?(?:{any_date})")
+        month_rest = _after_first(months, letter)
+        if month_rest is not None:
+            alternatives.append(month_rest + after_month)
+        branches.append(re.escape(letter) + "(?:" + "|".join(alternatives) + ")")
+    return "|".join(branches)
 
 
 def _make(y: str, m: int, d: str) -> date | None:
@@ -79,10 +138,13 @@ def _make(y: str, m: int, d: str) -> date | None:
         return None
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "(?<!\d)(?:19|20)\d\d(?!\d)", each branch opening with its digit: the regex engine skips to a
+# "1" or a "2" at C speed (a pattern that opens with a look-behind is tried at every position)
+_YEAR = re.compile(r"(?:1(?<!\d.)9|2(?<!\d.)0)\d\d(?!\d)")
 
 
-_ANY_YEAR = re.compile(r"(?=(?:19|20)\d\d)")  # zero-width: overlapping years ("2012024") all count
+# a year's first digit: overlapping years ("2012024") all count
+_ANY_YEAR = re.compile(r"1(?=9\d\d)|2(?=0\d\d)")
 _WS_RUN = re.compile(r"\s\s")
 _AFTER_YEAR = 12
 """Characters from a year's start to past the end of a date that starts with it ("2022-10-03"),
@@ -97,15 +159,21 @@ def find_dates(text: str) -> list[FoundDate]:
     return [d for d in (_found(m, t) for m in _date_matches(text, t)) if d is not None]
 
 
+_Search = Callable[[str, int, int], "re.Match[str] | None"]
+"""``Pattern.search`` with its ``pos`` and ``endpos``."""
+
+
 def _date_matches(text: str, t: _Tables) -> list[re.Match[str]]:
     """``t.pattern.finditer(text)``, but the pattern is only tried near the years: every date
     holds one, and starts at most ``t.reach`` characters before it (when white space comes in
-    single characters; otherwise the whole text is scanned)."""
-    pattern = t.pattern
+    single characters; otherwise the whole text is scanned).  ASCII text is read in lower case,
+    and ``t.lower_starts`` finds where a date starts before ``t.lower_pattern`` reads it."""
+    search: _Search = t.pattern.search
     if text.isascii():
-        pattern, text = t.lower_pattern, text.lower()
+        text = text.lower()
+        search = _lower_search
     if len(text) <= 2 * t.reach or _WS_RUN.search(text):
-        return list(pattern.finditer(text))
+        return _all_matches(search, text)
     out: list[re.Match[str]] = []
     done = 0  # where the last match ended: matches do not overlap
     for year in _ANY_YEAR.finditer(text):
@@ -113,9 +181,9 @@ def _date_matches(text: str, t: _Tables) -> list[re.Match[str]]:
         if start + 4 <= done:
             continue
         end = start + _AFTER_YEAR
-        m = pattern.search(text, max(done, start - t.reach), end)
+        m = search(text, max(done, start - t.reach), end)
         if m is not None and m.end() >= end - 1:
-            m = pattern.search(text, max(done, start - t.reach))  # it may run on: look again
+            m = search(text, max(done, start - t.reach), len(text))  # it may run on: look again
         if m is None:
             continue
         out.append(m)
@@ -123,18 +191,41 @@ def _date_matches(text: str, t: _Tables) -> list[re.Match[str]]:
     return out
 
 
+def _all_matches(search: _Search, text: str) -> list[re.Match[str]]:
+    """What ``finditer`` finds with ``search`` (a date is never empty: each search starts where
+    the last match ended)."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (m := search(text, pos, len(text))) is not None:
+        out.append(m)
+        pos = m.end()
+    return out
+
+
+def _lower_search(text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """``lower_pattern.search``, where ``lower_starts`` finds the start first."""
+    t = _tables()
+    while (start := t.lower_starts.search(text, pos, endpos)) is not None:
+        m = t.lower_pattern.match(text, start.start(), endpos)
+        if m is not None:
+            return m
+        pos = start.start() + 1  # never taken: both patterns match at the same places
+    return None
+
+
 def _found(m: re.Match[str], t: _Tables) -> FoundDate | None:
-    g = m.groupdict()
+    # the groups in the order the pattern opens them (one tuple is cheaper than a dict)
+    wd, d1, m1, y1, m2, d2, y2, d3, m3, y3, y4, m4, d4 = m.groups()
     value: date | None = None
-    if g["y1"]:
-        value = _make(g["y1"], t.months[g["m1"].lower()], g["d1"])
-    elif g["y2"]:
-        value = _make(g["y2"], t.months[g["m2"].lower()], g["d2"])
-    elif g["y3"]:
-        value = _make(g["y3"], int(g["m3"]), g["d3"])
-    elif g["y4"]:
-        value = _make(g["y4"], int(g["m4"]), g["d4"])
-    return FoundDate(value, m.start(), m.end(), bool(g["wd"])) if value is not None else None
+    if y1:
+        value = _make(y1, t.months[m1.lower()], d1)
+    elif y2:
+        value = _make(y2, t.months[m2.lower()], d2)
+    elif y3:
+        value = _make(y3, int(m3), d3)
+    elif y4:
+        value = _make(y4, int(m4), d4)
+    return FoundDate(value, m.start(), m.end(), bool(wd)) if value is not None else None
 
 
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\b\.?)?")
@@ -150,6 +241,12 @@ class _Stamp:
     """A relative time alone on its line ("2 hours ago", "Updated 5 menit yang lalu")."""
     label: re.Pattern[str]
     """A word that labels a timestamp ("Updated")."""
+    words: frozenset[str]
+    """Every run of letters that ``filler`` and a date are made of ("wib", "updated", "pm",
+    "selasa", "th" of "6th"), in lower case."""
+    word_then_month: re.Pattern[str]
+    """Two of ``words`` without a space between them, the second a month's name: a month opens a
+    date without a word boundary ("Updatedjan 5, 2024", "Saturdayjan 5, 2024")."""
 
 
 @cache
@@ -164,7 +261,24 @@ def _stamp() -> _Stamp:
     relative = rf"\d{{1,3}}\s+(?:{units})\s+(?:{ago})"
     reading = word_alternation(stamp.get("reading", []), ignore_case=True, boundary=True)
     filler = rf"(?:{_SEPARATORS}|{_TIME.pattern}|{zone}|{relative}|\d{{1,3}}\s*(?:{units})\s+(?:{reading})|{labels})*"
+    t = _tables()
+    phrases = [
+        *data["clock"]["zones"],
+        *stamp["labels"],
+        *stamp["update_labels"],
+        *stamp["units"],
+        *stamp["ago"],
+        *stamp.get("reading", []),
+        *t.months,
+        *t.weekdays,
+        *_CLOCK_AND_DAY_LETTERS,
+    ]
+    words = frozenset(w for phrase in phrases for w in _LETTERS.findall(phrase.lower()))
     return _Stamp(
+        words=words,
+        word_then_month=re.compile(
+            f"(?:{word_alternation(words)})(?:{word_alternation(_lowered(list(t.months)))})"
+        ),
         filler=re.compile(filler, re.IGNORECASE),
         relative=re.compile(rf"(?:(?:{labels})\s*:?\s*)?{relative}\.?", re.IGNORECASE),
         label=re.compile(
@@ -190,8 +304,10 @@ def timestamp_date(line: str) -> date | None:
 def timestamp(line: str) -> tuple[date, int] | None:
     """:func:`timestamp_date`, and where the stamp starts: 0, or past the channel words before
     it ("News 21 October 2024 13:45" -> 5)."""
+    if line[:1] == "(" or not stamp_words_only(line):
+        return None
     found = find_dates(line)
-    if not 1 <= len(found) <= 2 or line[:1] == "(":
+    if not 1 <= len(found) <= 2:
         return None
     first, last = found[0], found[-1]
     stamp = _stamp()
@@ -208,6 +324,29 @@ def timestamp(line: str) -> tuple[date, int] | None:
     if head is not None and filler(line, head.end(), first.start) and _TIME.search(line):
         return first.value, head.end()
     return None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CLOCK_AND_DAY_LETTERS = ("am", "pm", "a", "p", "m", "st", "nd", "rd", "th")  # "10:21AM", "5 p.m.", "6th"
+_LEAD_WORDS_MAX = 2  # as many as _LEAD_WORDS takes
+
+
+def stamp_words_only(line: str, lead_words: int = _LEAD_WORDS_MAX) -> bool:
+    """A cheap gate before :func:`timestamp`, which finds nothing where this is False: past
+    its first ``lead_words`` words (the channel words a stamp may open with), a timestamp line
+    holds no run of letters but the names of its dates and the words of its filler.  With
+    ``lead_words=0``, a gate for a stamp that opens the line (start 0).  Only ASCII lines are
+    judged (the filler ignores case, and outside ASCII more letters fold to the same one)."""
+    if not line.isascii():
+        return True
+    tokens = line.lower().split(None, lead_words)
+    if len(tokens) <= lead_words:
+        return True
+    stamp = _stamp()
+    runs = _LETTERS.findall(tokens[lead_words])
+    return stamp.words.issuperset(runs) or all(
+        run in stamp.words or stamp.word_then_month.fullmatch(run) is not None for run in runs
+    )
 
 
 def is_relative_time(line: str) -> bool:

@@ -337,3 +337,99 @@ def test_previous_and_next_post_links_removed() -> None:
     ]
     article = kliping.clean("\n".join([LEAD, CLOSE, *block]))
     assert article.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # captions whose credit follows a long dash, a pipe, a stock library in brackets, "the"
+        "Students queue for scooters outside the library. — RINA KUSUMA/Daily Post",
+        "A scooter depot on the campus of a state university in Depok. | HARIAN NEWS",
+        "Students ride scooters across a campus lawn in Depok on Monday. (123rf)",
+        "Scooters wait at a campus depot. Picture: SUPPLIED",
+        "Students test a scooter on a campus road. Photo courtesy of the Campus Press Office",
+        # tag lines with two labels, a related link after a dash
+        "Tags / Keywords: scooters , campus , Depok",
+        "Also read - Campus scooters spark safety debate in Depok",
+        # comment policy, a form asking about mistakes, pointers to the outlet's channels
+        "Comments are moderated. Please keep your remarks civil and on topic.",
+        "Spotted an error in this story?",
+        "Watch more on HarianTV+",
+        "Tonton lebih banyak video di YouTube Harian Pagi",
+        "Video pilihan hari ini:",
+        "Scroll down to read more",
+        "Gulir untuk membaca",
+        "Update berita dan artikel pilihan lainnya di Google News",
+        # a subscription pitch addressing the reader
+        "Good reporting costs money. By subscribing, you help us keep reporting on your campus.",
+    ],
+)
+def test_more_widget_shapes_removed(line: str) -> None:
+    assert not _kept(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comments by the rector on the scooter plan drew criticism from students this week.",
+        "Video itu berbunyi:",
+        "Watch more closely, the rector told riders, and the depots will stay safe.",
+        "Scroll back to 2019 and the campus had no scooters at all.",
+        "Update terbaru, polisi kampus menyita dua skuter listrik milik mahasiswa.",
+        "Update: the campus later withdrew the scooter app from stores after complaints from riders.",
+        "By subscribing, you get a free helmet, the operator said.",
+        "Students ride past the library. | not a credit",
+    ],
+)
+def test_story_lines_like_more_widget_shapes_kept(line: str) -> None:
+    assert _kept(line)
+
+
+def test_feedback_form_under_its_question_removed() -> None:
+    form = ["Spotted an error in this story?", "Tell us about it.", "Thanks for letting us know!"]
+    article = kliping.clean("\n".join([LEAD, CLOSE, *form, "Related Stories", "Harga Skuter Turun Lagi"]))
+    assert article.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]
+
+
+def test_short_story_line_under_a_feedback_question_kept_before_a_paragraph() -> None:
+    short = "He declined to comment."
+    article = kliping.clean("\n".join([LEAD, "Was this article helpful?", short, CLOSE]))
+    assert short in article.body.split("\n")
+
+
+def test_bracketed_kicker_headline_under_related_header_removed() -> None:
+    article = kliping.clean(
+        "\n".join([LEAD, CLOSE, "Most Read", "[Campus Special] Why riders pick scooters"])
+    )
+    assert article.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]
+
+
+def test_comma_tags_after_the_last_paragraph_removed() -> None:
+    tags = "scooters, campus safety, Depok, West Java, transport"
+    article = kliping.clean("\n".join([LEAD, CLOSE, tags]))
+    assert article.body.split("\n") == [LEAD.split(" - ", 1)[1], CLOSE]
+
+
+def test_comma_list_after_a_colon_kept() -> None:
+    intro = "The ministry named the first campuses in the scheme:"
+    items = "Depok, Bandung, Yogyakarta, Malang, Surabaya"
+    article = kliping.clean("\n".join([LEAD, CLOSE, intro, items]))
+    assert article.body.split("\n")[-1] == items
+
+
+def test_outlet_paragraph_after_the_sign_off_removed() -> None:
+    about = "HARIAN WIRE delivers the latest news to subscribers in 40 countries via www.harianwire.example."
+    sign_off = "(Reporting by Rina Kusuma; Editing by Ann Lee)"
+    text = "\n".join([LEAD, CLOSE, sign_off, about, "© 2025 HARIAN WIRE. All rights reserved."])
+    article = kliping.clean(text)
+    assert about not in article.body.split("\n")
+    assert CLOSE in article.body.split("\n")
+
+
+def test_story_paragraph_after_a_head_credit_kept() -> None:
+    para = "The campus news office will publish the scooter map next week, before classes start."
+    text = "\n".join(
+        ["Campus Scooters Arrive", "By Rina Kusuma", para, "© 2025 Harian. All rights reserved."]
+    )
+    article = kliping.clean(text)
+    assert para in article.body.split("\n")

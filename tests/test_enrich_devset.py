@@ -24,6 +24,7 @@ SETS = {
     "blind_en": FIXTURES / "blind_en.jsonl",
     "blind_mixed": FIXTURES / "blind_mixed.jsonl",
     "blind_regional": FIXTURES / "blind_regional.jsonl",
+    "blind_asia": FIXTURES / "blind_asia.jsonl",
 }
 
 

@@ -531,3 +531,130 @@ def test_the_outlet_is_no_entity_whatever_its_accents() -> None:
     article.outlet = "Tap Chi Song"
     names = {e.text for e in enrich(article).entities}
     assert "Tạp Chí Sông" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "present", "absent"),
+    [
+        (  # "Role Body, Name,": a clause opened by a title names a person, not a body's alias
+            "Ketua Lembaga Kajian Tani Makmur, Dadang Suryo Wibisono, menilai harga gabah turun.",
+            "id",
+            [("Dadang Suryo Wibisono", "PERSON"), ("Lembaga Kajian Tani Makmur", "ORG")],
+            [("Dadang Suryo Wibisono", "ORG")],
+        ),
+        (  # a lowercase org noun before the commas still makes an organisation
+            "Ia bekerja di perusahaan rintisan asal Bandung, Kopi Senja Nusantara, sejak 2020.",
+            "id",
+            [("Kopi Senja Nusantara", "ORG")],
+            [],
+        ),
+        (  # "dr. Name": the full stop of a title's abbreviation starts no sentence
+            "Ia diperiksa oleh dr. Budi Kencana Lestari di puskesmas.",
+            "id",
+            [("Budi Kencana Lestari", "PERSON")],
+            [("Kencana Lestari", "PERSON")],
+        ),
+        (  # "said role Name": a lowercase role or a speech verb before a name
+            "The plan was dropped, said union secretary Kok Seng Wah.",
+            "en",
+            [("Kok Seng Wah", "PERSON")],
+            [],
+        ),
+        (  # a role noun, the name, then "of" and a body
+            "Hydrologist Marta Ilse Brandt of Northfield University said the river rose.",
+            "en",
+            [("Marta Ilse Brandt", "PERSON"), ("Northfield University", "ORG")],
+            [],
+        ),
+        (  # a plural noun that opens a sentence is no person
+            "Farmers welcomed the rain. Engineers said the dam held.",
+            "en",
+            [],
+            [("Farmers", "PERSON"), ("Engineers", "PERSON")],
+        ),
+        (  # "No." before a number is no name word
+            "Officials said Alert No. 2 was raised.",
+            "en",
+            [],
+            [("Alert No", "PERSON")],
+        ),
+        (  # a unit number and a slash, a school's number: one body each
+            "Komando Distrik Militer 0999/Kota Sukamaju dan SMA Negeri 7 Sukamaju ikut membantu.",
+            "id",
+            [("Komando Distrik Militer 0999/Kota Sukamaju", "ORG"), ("SMA Negeri 7 Sukamaju", "ORG")],
+            [],
+        ),
+        (  # a unit of a body goes on into the body's name, even when the unit is named alone
+            "Komisi IX Majelis Pertimbangan Daerah memanggil direksi. Anggota Komisi IX itu bertanya.",
+            "id",
+            [("Komisi IX Majelis Pertimbangan Daerah", "ORG")],
+            [("Komisi IX", "ORG")],
+        ),
+        (  # a place tail before an organisation tail: the body's name
+            "Officials at the Sandport Island City Council met on Monday.",
+            "en",
+            [("Sandport Island City Council", "ORG")],
+            [],
+        ),
+        (  # "Co." keeps its full stop; Coast Guard, Forum, Universiti heads and tails
+            "The Harbor Ferry Co. and the Eastland Coast Guard met staff of Universiti Teknologi Selatan.",
+            "en",
+            [
+                ("Harbor Ferry Co.", "ORG"),
+                ("Eastland Coast Guard", "ORG"),
+                ("Universiti Teknologi Selatan", "ORG"),
+            ],
+            [],
+        ),
+        (  # a possessive ends a name; "Prefecture", "Province", "Township" after a place are dropped
+            "Boats came from Norvia's Kelmar Province to Dunlow in Easton Prefecture. He met the People's Harmony Army.",
+            "en",
+            [("Norvia", "PLACE"), ("Kelmar", "PLACE"), ("Easton", "PLACE"), ("People's Harmony Army", "ORG")],
+            [("Kelmar Province", "PLACE"), ("Easton Prefecture", "PLACE")],
+        ),
+        (  # a lowercase natural feature before a name: a place
+            "Air sungai Ciparung meluap sejak pagi.",
+            "id",
+            [("Ciparung", "PLACE")],
+            [],
+        ),
+        (  # places listed after a place noun and "such as"
+            "Aid went to provinces such as Upper Kalmoria, Dorvesh and Tallinor.",
+            "en",
+            [("Dorvesh", "PLACE"), ("Tallinor", "PLACE")],
+            [("Dorvesh", "PERSON"), ("Tallinor", "PERSON")],
+        ),
+    ],
+)
+def test_role_unit_and_list_shapes(
+    text: str, language: str, present: list[tuple[str, str]], absent: list[tuple[str, str]]
+) -> None:
+    found = ents(text, language)
+    for item in present:
+        assert item in found, (item, found)
+    for item in absent:
+        assert item not in found, (item, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (  # '"…," said a lowercase role Name': the name after the role speaks, not the last named
+            'Rudi Hartono Wijaya left early. "The wall will fall," said club treasurer Ana Beatriz Koh.',
+            "en",
+            [("Ana Beatriz Koh", "The wall will fall", "said")],
+        ),
+        (  # '"…," keluhnya' / '"…," jawab Name'
+            'Petani Sukiman Raharjo mengeluh. "Airnya habis," keluhnya. "Kami tunggu hujan," jawab Sukiman.',
+            "id",
+            [
+                ("Sukiman Raharjo", "Airnya habis", "keluhnya"),
+                ("Sukiman Raharjo", "Kami tunggu hujan", "jawab"),
+            ],
+        ),
+    ],
+)
+def test_role_and_complaint_quote_cues(
+    text: str, language: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert quotes(text, language) == expected

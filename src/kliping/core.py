@@ -24,7 +24,16 @@ from typing import Any, cast
 
 from kliping.article import Article, Reason, Removed
 from kliping.boilerplate import LineModel
-from kliping.boilerplate.boxes import author_box, caption_above, embed_title, next_filled, rest_taken, tag_run
+from kliping.boilerplate.boxes import (
+    after_signoff,
+    author_box,
+    caption_above,
+    embed_title,
+    feedback_form,
+    next_filled,
+    rest_taken,
+    tag_run,
+)
 from kliping.boilerplate.navigation import end_tags
 from kliping.boilerplate.prompts import boxed_prompts
 from kliping.boilerplate.repetition import MAX_WORDS as REPEAT_MAX_WORDS
@@ -35,7 +44,7 @@ from kliping.parse.credit import MAX_STRUCTURAL_CHARS, Structural, bare_byline, 
 from kliping.parse.dateline import Dateline, names_no_place, parse_dateline
 from kliping.parse.dates import find_dates, url_date
 from kliping.parse.language import detect_language
-from kliping.parse.shapes import outlet_name
+from kliping.parse.shapes import outlet_name, self_name
 from kliping.pipeline import Stats, Step
 from kliping.resources import load_toml
 from kliping.text import line_hash, normalise_line, text_id, word_alternation
@@ -43,6 +52,7 @@ from kliping.text import line_hash, normalise_line, text_id, word_alternation
 _TITLE_END_BAD = (".", ",", ";", ":", "-", "–", "—")
 _QUOTE_OPEN = "\"“”'‘’«"
 _HEADLINE_MAX_WORDS = 22
+_KICKER_MAX_CHARS = 32  # "[Herald Special]": a bracketed kicker before a linked headline
 _HEADLINE_BLOCK_MAX = 10
 _CAPTION_MAX_WORDS = 80
 _TOPIC_MAX_WORDS = 4
@@ -126,8 +136,14 @@ def _headline_shaped(text: str) -> bool:
 def _headline_like(text: str) -> bool:
     """A linked headline: "Harga Beras Naik Lagi di Pasar Induk" (no sentence end).  A headline
     may ask a question when most of its words are capitalised ("Kapan Anak Harus ke IGD?"); a
-    question of the story is written in sentence case."""
+    question of the story is written in sentence case.  A section's kicker in brackets may open
+    it ("[Video] Warga Antre Beras", "[Interview] Why farmers stay"): the headline follows it."""
     text = text.lstrip("*•·>»-–— ")
+    if text[:1] == "[":
+        close = text.find("]", 1, _KICKER_MAX_CHARS)
+        text = text[close + 1 :].lstrip() if close > 1 else text
+        if not text:
+            return False
     words = text.split()
     if not 2 <= len(words) <= _HEADLINE_MAX_WORDS:
         return False
@@ -139,6 +155,20 @@ def _headline_like(text: str) -> bool:
     elif text[-1] in ".!;:,\"”'’":
         return False
     return text[0].isupper() or text[0].isdigit()
+
+
+_SECTION_MAX_WORDS = 3
+
+
+def _section_label(text: str) -> bool:
+    """ "World", "Local News": a section's name of a few capitalised words, no sentence, no digit."""
+    words = text.split()
+    return (
+        len(words) <= _SECTION_MAX_WORDS
+        and all(w[:1].isupper() or w == "&" for w in words)
+        and text[-1] not in _BLOCK_LINE_END
+        and not any(ch.isdigit() for ch in text)
+    )
 
 
 def _tag_list(text: str) -> bool:
@@ -192,6 +222,17 @@ def _take_block(
         j += 1
 
 
+_HEAD_KINDS = ("byline", "dateline")
+
+
+def _source_headline(doc: _Doc, line: str, nxt: int) -> bool:
+    """A headline that opens with its source before a colon ("AGENCY: Rain may flood the coast"),
+    which reads like a datelined lead: a headline ends no sentence and a byline or timestamp
+    line stands under it."""
+    st = doc.structural.get(nxt)
+    return st is not None and st.kind in _HEAD_KINDS and line[-1] not in _SENTENCE_END
+
+
 @dataclass(frozen=True)
 class _AgencyCues:
     """Agencies credited inside the body: "Dilansir AFP", "seperti dilaporkan Reuters"."""
@@ -200,25 +241,36 @@ class _AgencyCues:
     after_cue: re.Pattern[str]
     any_alias: re.Pattern[str]
     """An agency's name anywhere (a cheap scan): without one, no cue can credit an agency."""
+    nouns: tuple[str, ...]
+    """The last word of each noun that names an agency the registry does not know, less its first
+    letter ("news agency" -> "gency"): a cheap gate, whatever the case of that letter."""
+    unknown: re.Pattern[str] | None
+    """ "news agency XYZ reported": an agency's name in capitals between a noun and a verb."""
 
     def find(self, body: str) -> list[str]:
-        if self.any_alias.search(body) is None:
-            return []
-        low = body.lower()
+        """The agencies the body credits: known ones after a cue ("according to Reuters"), and
+        unknown ones in capitals between an agency noun and a reporting verb."""
         found: list[str] = []
-        for stem in self.stems:
-            start = low.find(stem)
-            while start != -1:
-                m = self.after_cue.search(body, max(0, start - 32), start + len(stem) + 48)
-                if m and m.group("agency") not in found:
+        if self.any_alias.search(body) is not None:
+            low = body.lower()
+            for stem in self.stems:
+                start = low.find(stem)
+                while start != -1:
+                    m = self.after_cue.search(body, max(0, start - 32), start + len(stem) + 48)
+                    if m and m.group("agency") not in found:
+                        found.append(m.group("agency"))
+                    start = low.find(stem, start + len(stem))
+        if self.unknown is not None and any(map(body.__contains__, self.nouns)):
+            for m in self.unknown.finditer(body):
+                if m.group("agency") not in found:
                     found.append(m.group("agency"))
-                start = low.find(stem, start + len(stem))
         return found
 
 
 @cache
 def _agency_cues() -> _AgencyCues | None:
-    cues = load_toml("bylines.toml").get("agency_cues", [])
+    data = load_toml("bylines.toml")
+    cues = data.get("agency_cues", [])
     aliases = registry().agency_aliases
     if not cues or not aliases:
         return None
@@ -227,7 +279,18 @@ def _agency_cues() -> _AgencyCues | None:
     stems = sorted({max(c.lower().split(), key=len) for c in cues})
     # drop stems that contain another stem: each position is visited once
     stems = [s for s in stems if not any(o != s and o in s for o in stems)]
+    nouns = data.get("agency_nouns", [])
+    verbs = data.get("agency_report_verbs", [])
+    unknown = (
+        re.compile(
+            rf"(?i:{'|'.join(map(re.escape, nouns))})\s+(?P<agency>[A-Z]{{3,6}})(?!\w),?\s+(?i:{'|'.join(verbs)})(?!\w)"
+        )
+        if nouns and verbs
+        else None
+    )
     return _AgencyCues(
+        nouns=tuple(sorted({n.split()[-1][1:].lower() for n in nouns})),
+        unknown=unknown,
         stems=tuple(stems),
         after_cue=re.compile(
             rf"(?i:{cue_alt})\s+(?i:(?:dari|from|kantor berita|news agency|the)\s+)*(?P<agency>{alias_alt})(?!\w)"
@@ -339,7 +402,9 @@ class Cleaner:
         navigation words ("Trending Now", "Artikel Selanjutnya", "Suggested topics:"); the tags or
         topic lines under "Tags" / "Related topics"; the caption after "Lihat Foto" or a bare credit
         ("Getty Images", "HARIAN.COM/Rina Kusuma"); the buttons under a share header ("Bagikan",
-        "Facebook", "WhatsApp"); a prompt between two prompts; the tag lines that end the article."""
+        "Facebook", "WhatsApp"); a prompt between two prompts; the short lines of a feedback form under its
+        question; the outlet's own paragraph after the story's sign-off; the tag lines that end the
+        article."""
         lines, reasons, keys = doc.lines, doc.reasons, doc.keys
         rules = self.rules
         markers = self._markers
@@ -417,6 +482,8 @@ class Cleaner:
                 if _caption_like(lines[j], before_lead):
                     reasons[j] = "caption"
         boxed_prompts(lines, reasons, rules.prompts)
+        feedback_form(lines, reasons)
+        after_signoff(lines, reasons, rules.prompts.names_news)
         end_tags(lines, reasons, keys)
 
     def _repetition(self, doc: _Doc) -> None:
@@ -455,9 +522,13 @@ class Cleaner:
             if line.count(" ") + 1 >= _LEAD_MIN_WORDS or len(line) > _HEAD_LINE_MAX_CHARS:
                 return  # the lead: the head is over
             found = bare_byline(line, self.registry)
-            if found is None:
-                return
             nxt = next((k for k in range(j + 1, n) if lines[k]), None)
+            if found is None:
+                if prev in structural and nxt in structural and _section_label(line):
+                    reasons[j] = "credit"  # "Business" between "By Ann Lee" and its timestamp
+                    prev = j
+                    continue
+                return
             beside = (prev == first and under_headline) or prev in structural or nxt in structural
             # and the line after it is metadata, boilerplate, the lead or another byline ("Penulis
             # Ann Lee" over "Editor Budi Santoso"), not a subheading's text; a role word under a
@@ -488,10 +559,12 @@ class Cleaner:
         if isinstance(hinted, str) and hinted.strip() and normalise_line(hinted) == normalise_line(line):
             doc.reasons[first] = "title"
             return
-        if not _headline_shaped(line) or parse_dateline(line, self.registry) is not None:
+        if not _headline_shaped(line):
             return
         nxt = next((j for j in range(first + 1, len(doc.lines)) if doc.lines[j]), None)
         if nxt is None:
+            return
+        if parse_dateline(line, self.registry) is not None and not _source_headline(doc, line, nxt):
             return
         if (
             doc.reasons[nxt] is None
@@ -659,10 +732,14 @@ class Cleaner:
                 article.outlet = found.name if found else site
             else:
                 # the page names itself ("KONTAN.CO.ID -" -> "Kontan"); else its domain as it is
-                # ("nytimes.com"): a name guessed from a domain ("Nytimes") would be wrong as often as not
+                # ("nytimes.com"): a name guessed from a domain ("Nytimes") would be wrong as often as not,
+                # but one the page writes in its own capitals is the name
                 markers = [dl.marker] if dl is not None and dl.marker else []
                 markers += [st.marker for st in structurals if st.marker]
                 named = next((name for m in markers if (name := outlet_name(m))), None)
+                if named is None and domain:
+                    place = dl.city if dl is not None else None
+                    named = self_name(domain, "\n".join(doc.lines), place)  # "Follow The Example Times"
                 article.outlet = named or domain
         if article.domain is None and outlet_obj is not None and outlet_obj.domains:
             article.domain = outlet_obj.domains[0]
@@ -693,8 +770,9 @@ class Cleaner:
         if self._agency_cues is not None and article.body:
             for name in self._agency_cues.find(article.body):
                 found_ag = reg.agency(name)
-                if found_ag is not None and found_ag.name not in agencies:
-                    agencies.append(found_ag.name)
+                credited = found_ag.name if found_ag is not None else name  # "news agency XYZ reported"
+                if credited not in agencies:
+                    agencies.append(credited)
         if not authors and isinstance(hints.get("authors"), list):
             # A page often names an agency as its author: that is a credit, not a person.
             for name in (str(a).strip() for a in hints["authors"]):

@@ -47,6 +47,9 @@ _SECOND_LEVEL = frozenset(
         "com.tr",
     ]
 )
+# Generic second-level labels that many country domains register names under (example.com.fj,
+# example.co.tz, example.org.ng): under a two-letter country suffix they are no site's name.
+_GENERIC_SECOND = frozenset(["com", "co", "net", "org", "ac", "gov", "go", "or", "edu", "ne", "gob", "nic"])
 # Language sub-domains kept in ``domain`` (en.tempo.co and tempo.co have different boilerplate).
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9\-_]*[a-z0-9])?\.)+[a-z][a-z0-9\-]*|[\d.]+|\[[0-9a-f:]+\]")
 # "https://www.example.com:8080/path": a host of plain letters, digits, dots and hyphens, an optional
@@ -217,6 +220,14 @@ def host_of(url: str | None) -> str | None:
     return host
 
 
+def _second_level(labels: list[str]) -> bool:
+    """Is the host's suffix two labels long: a listed one ("co.id") or a generic label under a
+    two-letter country suffix ("com.fj", "co.tz")?"""
+    if len(labels) < 3:
+        return False
+    return ".".join(labels[-2:]) in _SECOND_LEVEL or (len(labels[-1]) == 2 and labels[-2] in _GENERIC_SECOND)
+
+
 def registered_domain(url: str | None) -> str | None:
     """The registered domain of ``url`` (surabaya.kompas.com -> kompas.com), keeping a language
     sub-domain (en.tempo.co stays en.tempo.co)."""
@@ -226,7 +237,7 @@ def registered_domain(url: str | None) -> str | None:
     if _IP_HOST.fullmatch(host):
         return host
     labels = host.split(".")
-    n = 3 if ".".join(labels[-2:]) in _SECOND_LEVEL else 2
+    n = 3 if _second_level(labels) else 2
     if len(labels) <= n:
         return host
     base = labels[-n:]

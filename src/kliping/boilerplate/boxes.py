@@ -141,3 +141,71 @@ def caption_above(
     q = _prev_filled(lines, p - 1)
     if q >= 0 and (reasons[q] not in (None, "empty") or cue(text)):
         reasons[p] = "caption"
+
+
+_FORM_MAX_LINES = 3
+_FORM_LINE_MAX_SPACES = 5
+_FORM_QUESTION_MAX_SPACES = 12
+
+
+def feedback_form(lines: Sequence[str], reasons: MutableSequence[Reason | None]) -> None:
+    """Mark ``promo`` the short lines of a feedback form under its question ("Spotted an error in
+    this story?" / "Tell us about it." / "Thanks for letting us know!"): at most three lines of a
+    few words each right under a question that the rules took as boilerplate, with boilerplate or
+    the text's end after them (a paragraph of the story under the question is kept, and so are
+    the lines above a paragraph)."""
+    if "promo" not in reasons:
+        return
+    n = len(lines)
+    for i in range(n):
+        if reasons[i] != "promo" or lines[i][-1:] != "?" or lines[i].count(" ") > _FORM_QUESTION_MAX_SPACES:
+            continue
+        form: list[int] = []
+        j = next_filled(lines, i + 1)
+        while (
+            j < n
+            and len(form) < _FORM_MAX_LINES
+            and reasons[j] is None
+            and lines[j].count(" ") <= _FORM_LINE_MAX_SPACES
+            and lines[j][0] not in _QUOTE_OPEN
+        ):
+            form.append(j)
+            j = next_filled(lines, j + 1)
+        if form and (j >= n or reasons[j] not in (None, "empty")):
+            for k in form:
+                reasons[k] = "promo"
+
+
+_STORY_MIN_PARAGRAPHS = 2
+_PARAGRAPH_MIN_SPACES = 7
+_PARAGRAPH_END = frozenset(".!?\"”’'")
+_SIGN_OFF = ("credit", "byline")
+
+
+def _paragraph(text: str) -> bool:
+    return text.count(" ") >= _PARAGRAPH_MIN_SPACES and text[-1] in _PARAGRAPH_END
+
+
+def after_signoff(
+    lines: Sequence[str], reasons: MutableSequence[Reason | None], names_news: Callable[[str], bool]
+) -> None:
+    """Mark ``promo`` the outlet's own paragraph printed after the story's sign-off ("... said the
+    minister." / "-- HARIAN" / "Harian Wire delivers news to 40 countries via www.harian.example."):
+    the last line left in the text, with boilerplate only after it, when a credit or byline that
+    closes the story stands right above it (under a paragraph, and another paragraph above that)
+    and it speaks of the news (``names_news``).  A quotation is the story's."""
+    j = len(lines) - 1
+    while j >= 0 and (not lines[j] or reasons[j] is not None):
+        j -= 1
+    i = _prev_filled(lines, j - 1)
+    if i < 0 or reasons[i] not in _SIGN_OFF:
+        return
+    p = _prev_filled(lines, i - 1)
+    if p < 0 or reasons[p] is not None or not _paragraph(lines[p]):
+        return
+    q = _prev_filled(lines, p - 1)
+    while q >= 0 and (reasons[q] is not None or not _paragraph(lines[q])):
+        q = _prev_filled(lines, q - 1)
+    text = lines[j]
+    if q >= 0 and text[0] not in _QUOTE_OPEN and names_news(text):
+        reasons[j] = "promo"

@@ -25,6 +25,8 @@ _PARAGRAPH_END = frozenset(".!?\"”’'")
 _TAG_BAD_START = frozenset("\"“”'‘’«(*•·>»-–—#0123456789")
 _TAG_BAD_END = frozenset(".!?;:,\"”’'")
 _SENTENCE_END = frozenset(".!?;,\"”’'")
+_COMMA_TAGS_MIN = 4
+_COMMA_TAGS_BAD = frozenset('.!?;:"“”()')
 
 
 @dataclass(frozen=True)
@@ -77,11 +79,28 @@ def _tag_line(text: str) -> bool:
     )
 
 
+def _comma_tags(text: str) -> bool:
+    """The page's tags on one line, separated by commas: "floods, Jakarta, weather, rainy season"
+    (at least four items of one to three words each, no sentence punctuation anywhere)."""
+    if (
+        text.count(",") < _COMMA_TAGS_MIN - 1
+        or text[0] in _TAG_BAD_START
+        or not _COMMA_TAGS_BAD.isdisjoint(text)
+    ):
+        return False
+    items = text.split(",")
+    return all(
+        0 < len(item.strip()) <= _TAG_MAX_CHARS and item.strip().count(" ") <= _TAG_MAX_SPACES
+        for item in items
+    )
+
+
 def end_tags(
     lines: Sequence[str], reasons: MutableSequence[Reason | None], keys: Sequence[str | None]
 ) -> None:
     """Mark ``related`` the tag lines that end an article: a run of at least two bare tags ("Kereta
-    Api" / "Libur Sekolah" / "Transportasi") after the story's last paragraph, with nothing of the
+    Api" / "Libur Sekolah" / "Transportasi"), or one line of them separated by commas ("banjir, Jakarta,
+    cuaca, BMKG"), after the story's last paragraph, with nothing of the
     story after them (boilerplate lines may stand among them).  The paragraph before them must end
     its sentence: the items of a list announced with a colon stay content.
 
@@ -89,17 +108,26 @@ def end_tags(
     looked past like boilerplate (the repetition layer removes it later): cleaning the body again
     must find the same run."""
     tags: list[int] = []
+    one_line = False  # the tags stand on one line, separated by commas
     for i in range(len(lines) - 1, -1, -1):
         if reasons[i] is not None or not lines[i]:
             continue
         text = lines[i]
-        if _tag_line(text):
+        if not one_line and _tag_line(text):
             tags.append(i)
+            continue
+        if not tags and _comma_tags(text):
+            tags.append(i)
+            one_line = True
             continue
         key = keys[i]
         if key and keys.count(key) > 1:
             continue
-        if len(tags) >= _TAGS_MIN and text.count(" ") >= _PARAGRAPH_MIN_SPACES and text[-1] in _PARAGRAPH_END:
+        if (
+            (one_line or len(tags) >= _TAGS_MIN)
+            and text.count(" ") >= _PARAGRAPH_MIN_SPACES
+            and text[-1] in _PARAGRAPH_END
+        ):
             for j in tags:
                 reasons[j] = "related"
         return

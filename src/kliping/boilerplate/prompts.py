@@ -83,6 +83,12 @@ class Prompts:
         is the line's :func:`~kliping.text.normalise_line`, when the caller has it already."""
         return not self.gate_tokens.isdisjoint(key.split() if key is not None else text.lower().split())
 
+    def names_news(self, text: str) -> bool:
+        """Does ``text`` speak of the news ("... delivers the latest news to ...") and report
+        nobody's words (no reporting verb)?"""
+        tokens = set(_TOKEN.findall(text.lower()))
+        return not tokens.isdisjoint(self.news) and tokens.isdisjoint(self.blockers)
+
     def is_prompt(self, text: str, n_words: int | None = None, *, channel_named: bool = False) -> bool:
         """Is ``text`` (one line) a prompt to follow a channel?  ``channel_named``: the lines
         around it name the channel already (a sign-up box: "Get the week's news, the good and

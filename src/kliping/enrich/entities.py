@@ -48,6 +48,8 @@ _SAID_CUES = (
     *("kata", "ujar", "tutur", "ucap", "jelas", "tegas", "imbuh", "terang", "ungkap", "sebut", "menurut"),
     *("said", "says", "according to"),
 )
+_SAID_CUE_SET = frozenset(_SAID_CUES)
+_ABBREVIATED_TAILS = frozenset(("Co", "Corp", "Inc", "Ltd", "Bhd"))
 _ROMAN = re.compile(r"^[IVXLC]+(?:-[IVXLC]+)?$")
 _AGE = re.compile(r"\s*\(\d{1,3}\)")
 _DEFINED_TERM = re.compile(r"\s*\([A-Z][A-Za-z]{1,11}\)")
@@ -129,6 +131,9 @@ class Lexicon:
     place_strip_after: frozenset[str]
     """Administrative words dropped from the end of a place name ("Abc Ward" -> "Abc")."""
     org_continuations: Phrases
+    org_units: Phrases
+    numbered_unit_words: frozenset[str]
+    numbered_unit_words_as_written: tuple[str, ...]
     """Head phrases that carry an acronym-led body's name on ("ABRI Angkatan Laut")."""
 
 
@@ -310,6 +315,9 @@ def lexicon(language: str | None) -> Lexicon:
         person_after_comma=fold("person_after_comma"),
         place_strip_after=fold("place_strip_after"),
         org_continuations=_phrases(words("org_continuations")),
+        org_units=_phrases(words("org_units")),
+        numbered_unit_words=fold("numbered_unit_words"),
+        numbered_unit_words_as_written=tuple(f" {w} " for w in words("numbered_unit_words")),
     )
 
 
@@ -428,14 +436,49 @@ def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " “\"‘'(":
         i -= 1
-    if i < 0 or text[i] in _SENT_END:
+    if i < 0:
         return True
+    if text[i] in _SENT_END:
+        # a word of five letters or more before the full stop is no title's abbreviation
+        return not (
+            text[i] == "." and not (i >= 5 and text[i - 5 : i].isalpha()) and _title_abbreviation(text, i)
+        )
     # an opening quote right before the word, after a space: a quoted sentence starts, unless
     # the quote holds capitalised words only (a quoted name: "Kelas Saham Cuan")
     if start < 2 or text[start - 1] not in '“"' or text[start - 2] != " ":
         return False
     close = [j for j in (text.find('"', start), text.find("”", start)) if j >= 0]
     return any(w[:1].islower() for w in text[start : min(close, default=start + 80)].split())
+
+
+_TITLE_ABBREVIATIONS = frozenset(
+    ("dr", "drg", "drh", "prof", "ir", "hj", "h", "mr", "mrs", "ms", "st", "dra", "drs")
+)
+
+
+def _plural_noun(tok: _Tok) -> bool:
+    """Has the word an English plural noun's shape: title case, "-ers", "-ists", "-ents",
+    "-ians", "-ors" ("Experts", "Farmers", "Residents")?"""
+    return tok.text[1:].islower() and tok.fold.endswith(("ers", "ts", "ians", "ors", "ives", "ees"))
+
+
+_COLLECTIVE_NOUNS = frozenset(("people", "women", "men", "children", "rakyat"))
+
+
+def _collective(tok: _Tok) -> bool:
+    """Does the possessive belong to the name ("People's Abc Army", "Farmers' Xyz"): a
+    collective or plural noun rather than a name of its own?"""
+    return tok.fold in _COLLECTIVE_NOUNS or _plural_noun(tok)
+
+
+def _title_abbreviation(text: str, dot: int) -> bool:
+    """Is the full stop at ``dot`` the end of a title's abbreviation written before a name
+    ("dr. Abc", "Prof. Xyz"), not a sentence's end?  The word before it is a short title."""
+    seg = text[max(0, dot - 5) : dot]
+    sp = max(seg.rfind(" "), seg.rfind("\n"), seg.rfind("("))
+    if sp < 0 and dot > 4:
+        return False  # a word of five letters or more
+    return seg[sp + 1 :].casefold() in _TITLE_ABBREVIATIONS
 
 
 def _used_mid_sentence(text: str, word: str) -> bool:
@@ -744,7 +787,7 @@ class _Chunker:
             and len(toks) - i >= 3
             and len(toks[i].fold) >= 7
             and toks[i].fold.endswith(lex.title_suffixes)
-            and all(t.name for t in toks[i + 1 :])
+            and _names_to_link(toks, i + 1)
         ):
             j = i + 1  # "Detainee Xyz Abc", "Geologist Xyz Abc": a role noun by its ending
         if j > i and j < len(toks) and toks[j - 1].is_conn:
@@ -794,6 +837,16 @@ class _Chunker:
                 and (not lex.indonesian or _used_mid_sentence(self.doc.text, tok.text))
             )
         return False
+
+    def _plural_start(self, tok: _Tok) -> bool:
+        """Is the word alone at a sentence's start an English plural noun ("Experts said ..."),
+        never written as a name mid-sentence?  (Not asked of a longer run: "Anders Abc".)"""
+        return (
+            not self.lex.indonesian
+            and _plural_noun(tok)
+            and tok.fold not in self.doc.gaz
+            and not _used_mid_sentence(self.doc.text, tok.text)
+        )
 
     def _org_start(self, toks: list[_Tok], k: int) -> int:
         """Length of the organisation head at ``k`` (0 when none): a head phrase, an acronym, an
@@ -935,12 +988,14 @@ class _Chunker:
             # a run of plain words up to the next head, or through an organisation/place tail
             end = k
             tail_label = None
+            role_name = False
             while end < n:
                 f = toks[end].fold
                 if end > k and f in lex.org_tails:
-                    c = self._name_before_link(toks, k, end)
+                    c = self._name_before_link(toks, k, end, had_title=had_title and k == 0)
                     if c > k:
                         end = c  # the name words before "of the": labelled on their own below
+                        role_name = had_title and k == 0
                         break
                     tail_label = ORG
                     end += 1
@@ -953,12 +1008,16 @@ class _Chunker:
                             break
                         x += 1
                     break
-                if end > k and f in lex.place_tails:
+                if end > k and f in lex.place_tails and not self._tail_ahead(toks, end + 1):
+                    # "Abc Island City Council": an organisation tail later makes it a body's name
                     tail_label = PLACE
                     end += 1
                     break
                 if end > k and (
-                    toks[end].after_hyphen or self._org_start(toks, end) or self._starts_place(toks, end)
+                    toks[end].after_hyphen
+                    or (toks[end - 1].clipped and not _collective(toks[end - 1]))  # "Abc's Def Province"
+                    or self._org_start(toks, end)
+                    or self._starts_place(toks, end)
                 ):
                     break
                 end += 1
@@ -968,6 +1027,10 @@ class _Chunker:
                 if had_title:
                     pending.clear()
                 self._emit(toks, k, end, tail_label, 3)
+                k = end
+                continue
+            if role_name:
+                self._emit(toks, k, end, PERSON, 2)  # "Geologist Xyz Abc of Def University"
                 k = end
                 continue
             person = self._person_split(toks, k, end, whole=not had_title)
@@ -995,16 +1058,26 @@ class _Chunker:
                 appos_org=appos_org,
             )
 
-    def _name_before_link(self, toks: list[_Tok], k: int, tail: int) -> int:
+    def _cue_before(self, tok: _Tok) -> bool:
+        """Is the word before ``tok`` written in lowercase in the text ("said Xyz", "kata ketua
+        Xyz"), not a capitalised sentence opener?"""
+        text = self.doc.text
+        at = tok.start
+        if text[at - 2 : at] == ". " and _title_abbreviation(text, at - 2):
+            at -= 2  # "dr. Xyz"
+        return _left_word(text, at).islower()
+
+    def _name_before_link(self, toks: list[_Tok], k: int, tail: int, *, had_title: bool = False) -> int:
         """Where a person's name before a body's name ends: "Xyz Abc of the Def University" (the
         tail word at ``tail``) gives the index of "of"; ``k`` when no connector follows a run of
-        plain name words of a person named on its own elsewhere."""
+        plain name words of a person named on its own elsewhere or right after a role
+        ("Geologist Xyz Abc of Def University")."""
         c = k + 1
         while c < tail and not toks[c].is_conn:
             c += 1
         if c >= tail - 1 or c - k < 2 or not all(t.name for t in toks[k:c]):
             return k
-        if toks[c - 1].fold not in self.doc.short_refs:
+        if not had_title and toks[c - 1].fold not in self.doc.short_refs:
             return k
         return c
 
@@ -1091,6 +1164,7 @@ class _Chunker:
             h2 = _prefix_len(toks, end, lex.org_heads) if end > k + h else 0
             if (
                 h2
+                and not self._unit_of(toks, k, end)
                 and not _prefix_len(toks, end, lex.place_strip)
                 and not _prefix_len(toks, end, lex.org_continuations)
                 and not (end + h2 < n and _is_place(self._words(toks, end + h2, n), self.doc))
@@ -1100,11 +1174,19 @@ class _Chunker:
         # a known shorter organisation that is a prefix of this run ends it there, unless a place
         # follows ("Dinas Pendidikan" known, "Dinas Pendidikan Jawa Barat" here)
         for m in range(k + h + 1, end):  # a head alone is no name ("Ombudsman" of "kantor Ombudsman")
-            if self._words(toks, k, m).casefold() in self.doc.known_orgs and not _is_place(
-                self._words(toks, m, end), self.doc
+            if (
+                self._words(toks, k, m).casefold() in self.doc.known_orgs
+                and not _is_place(self._words(toks, m, end), self.doc)
+                and not (_prefix_len(toks, m, lex.org_heads) and self._unit_of(toks, k, m))
             ):
-                return m
+                return m  # not "Komisi II" of "Komisi II Dewan ...": a unit goes on into its body
         return end
+
+    def _unit_of(self, toks: list[_Tok], k: int, end: int) -> bool:
+        """Is ``toks[k:end]`` a unit of the body whose head starts at ``end``: a unit head and at
+        most two more words ("Komisi IV Dewan ...", "Fakultas Hukum Universitas ...")?"""
+        u = _prefix_len(toks, k, self.lex.org_units)
+        return bool(u) and end - k - u <= 2 and not any(t.is_conn for t in toks[k:end])
 
     def _plain_end(self, toks: list[_Tok], k: int) -> int:
         end = k
@@ -1226,6 +1308,8 @@ class _Chunker:
         if label == PLACE and b - a >= 2 and toks[b - 1].fold in self.lex.place_strip_after:
             b -= 1  # "Abc Ward" -> "Abc"
         s, e = toks[a].start, toks[b - 1].end
+        if label == ORG and toks[b - 1].text in _ABBREVIATED_TAILS and self.doc.text[e : e + 1] == ".":
+            e += 1  # "Abc Ferry Co.": the abbreviation's full stop is the name's
         text = self.doc.text[s:e]
         if text.casefold() in self.lex.non_entities:
             return
@@ -1295,7 +1379,15 @@ class _Chunker:
                 self._emit(toks, a, b, PLACE, 3)
             return
         if (
-            had_title
+            (
+                had_title
+                or (
+                    (lw in _SAID_CUE_SET or lw in lex.titles)
+                    and len(toks[b - 1].fold) > 1
+                    and not any(t.fold in lex.non_name_tokens for t in toks[a:b])
+                    and self._cue_before(toks[a])
+                )
+            )
             and b - a >= 2
             and toks[b - 1].fold not in doc.gaz
             and all(not t.is_conn and not t.acr for t in toks[a:b])
@@ -1332,6 +1424,17 @@ class _Chunker:
                 self._emit(toks, a, b, PERSON, 2)
             elif t.name:
                 self._emit(toks, a, b, None, 0)
+
+
+def _names_to_link(toks: list[_Tok], k: int) -> bool:
+    """Are the words from ``k`` name words up to the end or to a connector ("Xyz Abc of Def
+    University"), two of them at least before a connector?"""
+    for n, t in enumerate(toks[k:]):
+        if t.is_conn:
+            return n >= 2
+        if not t.name:
+            return False
+    return True
 
 
 _ARTICLES = frozenset(("a", "an", "the"))
@@ -1382,14 +1485,22 @@ def _word_start(text: str, i: int) -> int:
 _SLASH_ACR = re.compile(r"/([A-Z][A-Z0-9]{1,7})\b")
 
 
-def _apposition_org(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
-    """``..., perusahaan rintisan asal Bandung, Nama,``: a name set off by commas after an org noun."""
+def _apposition_org(text: str, start: int, end: int, nouns: frozenset[str], titles: frozenset[str]) -> bool:
+    """``..., perusahaan rintisan asal Bandung, Nama,``: a name set off by commas after an org noun.
+
+    The noun is a common noun (lowercase, or the clause's first word before a lowercase one):
+    "Lembaga" in a body's name ("Ketua Lembaga Abc Def, Nama,") is no such noun, and a clause
+    that opens with a title ("Ketua ...", "Direktur ...") names a person's role."""
     if text[start - 2 : start] != ", " or text[end : end + 1] != ",":
         return False
     i = start - 2
     j = _clause_start(text, i)  # the clause before the comma
-    clause = text[j:i].casefold().split()
-    return any(w in nouns for w in clause)
+    clause = text[j:i].split()
+    if not clause or clause[0].casefold() in titles:
+        return False
+    if clause[0].casefold() in nouns and len(clause) > 1 and clause[1].islower():
+        return True
+    return any(w in nouns for w in clause if w.islower())
 
 
 _CLAUSE_MARKS = ',.;:\n"“”'
@@ -1563,10 +1674,12 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
                 continue
             sent0 = _sentence_initial(text, start)
             if sent0 and len(toks) == 1:
-                if chunker._common_start(toks[0]):
+                if chunker._common_start(toks[0]) or chunker._plural_start(toks[0]):
                     continue  # no name: what run() would find, without the context it needs
                 sent0 = False  # run() would ask again, with the same answer
         left = _left_word(text, start)
+        if not left and text[start - 2 : start] == ". " and _title_abbreviation(text, start - 2):
+            left = _left_word(text, start - 2)  # "dr. Nama": the title before its full stop
         right = text[end : end + 40]
         if len(items) == 1:
             chunker.run(
@@ -1575,7 +1688,7 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
                 left=left,
                 right=right,
                 appos_org=text[start - 2 : start] == ", "
-                and _apposition_org(text, start, end, lex.org_nouns),
+                and _apposition_org(text, start, end, lex.org_nouns, lex.titles),
             )
             continue
         sent0 = _sentence_initial(text, start)
@@ -1635,9 +1748,56 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
             doc.mentions = [
                 m for m in doc.mentions if not any(a <= m.end and m.start <= b for a, b in domains)
             ]
+    _numbered_units(doc, spans)
     _label_from_neighbours(doc)
     _places_in_a_row(doc)
     return _resolve(doc)
+
+
+_UNIT_NUMBER = re.compile(r" (?:\d{1,5}|[IVXL]{1,6})(/| )(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _slash_unit(text: str) -> bool:
+    """Is there a slash between a number and a capital ("0123/Abc") in ``text``?"""
+    at = text.find("/")
+    while at >= 0:
+        if at > 0 and (text[at - 1].isdigit() or text[at - 1] in "IVXL") and text[at + 1 : at + 2].isupper():
+            return True
+        at = text.find("/", at + 1)
+    return False
+
+
+def _numbered_units(doc: _Doc, spans: list[tuple[int, int]]) -> None:
+    """Bodies with a unit number: "Komando Abc 0123/Def Ghi" (an organisation, a number, a slash
+    and the unit's name) and "SMA Negeri 3 Abc" (a word that takes a number, the number, a
+    place): one organisation from the first capitalised run to the end of the second."""
+    text, lex = doc.text, doc.lex
+    if not _slash_unit(text) and not any(w in text for w in lex.numbered_unit_words_as_written):
+        return  # most texts: no unit number
+    for n in range(len(spans) - 1):
+        s, e = spans[n]
+        c = text[e + 1 : e + 2]
+        if text[e : e + 1] != " " or not c or not (c.isdigit() or c in "IVXL"):
+            continue
+        m = _UNIT_NUMBER.match(text, e)
+        if m is None or spans[n + 1][0] != m.end():
+            continue
+        unit = lex.item.match(text, m.end())  # the unit's name: no list joiner goes on from it
+        end = unit.end() if unit else spans[n + 1][1]
+        if m.group(1) == "/":
+            org = next((x for x in doc.mentions if x.label == ORG and x.end == e), None)
+            if org is None:
+                continue
+            s = org.start
+        elif text[s:e].rsplit(" ", 1)[-1].casefold() not in lex.numbered_unit_words:
+            continue
+        else:
+            s = max((it.start() for it in lex.item.finditer(text, s, e) if it.end() == e), default=s)
+            while text[s:e].split(" ", 1)[0].casefold() in lex.titles and " " in text[s:e]:
+                s = text.index(" ", s) + 1  # "Kepala SMA Negeri 3 Abc": the role is no part of it
+        at = next((i for i, x in enumerate(doc.mentions) if s <= x.start < end), len(doc.mentions))
+        kept = [x for x in doc.mentions[at:] if x.end <= s or x.start >= end]
+        doc.mentions[at:] = [Mention(text[s:end], s, end, ORG, 3), *kept]
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")

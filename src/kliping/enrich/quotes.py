@@ -144,6 +144,20 @@ class _Speakers:
         return None
 
 
+_NOT_ROLE = frozenset(("from", "by", "in", "at", "on", "to", "with", "dari", "oleh", "di", "kepada"))
+_LOWER_WORDS = re.compile(r"(?: [a-z][\w'’\-]*){1,4} ")
+
+
+def _role_then_name(body: str, at: int, speakers: _Speakers) -> str | None:
+    """The person named right after a cue and a lowercase role: '"…," said group chairman Xyz
+    Abc' gives Xyz Abc.  Only lowercase words stand between the cue (ending at ``at``) and the
+    name: a comma or a full stop ends the look-ahead."""
+    words = _LOWER_WORDS.match(body, at)
+    if words is None or not _NOT_ROLE.isdisjoint(words.group().split()):
+        return None  # '"…," said a report from Abc Def': a source, not a role
+    return speakers.at(words.end())
+
+
 def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence around ``pos`` starts: after the last of ``.!?`` or a newline before it."""
     return max(text.rfind(c, 0, pos) for c in _SENT_END) + 1
@@ -229,7 +243,9 @@ def find_quotes(body: str, entities: list[Entity], language: str | None) -> list
                     stop = _sentence_end(body, at)
                     speaker = speakers.inside(at, min(stop, at + 160)) or name
             else:
-                speaker = speakers.last_before(m.start(), skip=spans)
+                speaker = _role_then_name(body, m.end() + hit.end(), speakers) or speakers.last_before(
+                    m.start(), skip=spans
+                )
         if cue is None and attributed and (role := cues.after_role_name.match(tail)) is not None:
             # '"…," Name, a role, said': the name right after the quote, set off by a comma;
             # else '"…," a role Name said': the last name before the cue

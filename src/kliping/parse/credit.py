@@ -10,7 +10,8 @@
   "Posted on 3 March 2025 by X"       byline   authors, published
   "– with reports from X/Example.com"  credit  authors (agencies when one is named)
   "— Bernama", "— AFP/Reuters"        credit   agencies
-  "/abc"                               credit   desk initials
+  "/abc", "(ABC)"                      credit   desk initials
+  "ann.lee@example.com"                credit   the reporter's address
   "REUTERS | NESA AQILA"               credit   agencies [Reuters], authors [Nesa Aqila]
   "ANTARA", "Sumber: Antara"           credit   agencies
   "(ant/imk)"                          credit   agencies when a code is an agency's
@@ -206,9 +207,12 @@ _PIPE_PART = re.compile(rf"^(?:{_NAME}|[A-Z][A-Z .'’\-]+)$")
 # "(ant/imk)", "(antara/agt)", "(Ant/Z-2)", "(Z-7)", "(rzy)": desk initials closing a story
 # "(cr26/example-news.com)": a reporter's code with digits, the desk written as a domain
 _INITIAL_CODE = r"(?:[A-Za-z]{1,12}(?:\d{1,3}|-\d{1,3})?|[a-z][\w\-]*\.[a-z]{2,6})"
+# "(ABC)": an editor's initials in capitals alone on the story's last line
 _INITIALS = re.compile(
-    rf"^\(\s*(?:[A-Za-z]{{2,12}}\d{{0,3}}(?:\s*/\s*{_INITIAL_CODE}){{1,3}}|[A-Za-z]{{1,3}}-\d{{1,3}}|[a-z]{{2,5}})\s*\)\.?$"
+    rf"^\(\s*(?:[A-Za-z]{{2,12}}\d{{0,3}}(?:\s*/\s*{_INITIAL_CODE}){{1,3}}|[A-Za-z]{{1,3}}-\d{{1,3}}|[a-z]{{2,5}}|[A-Z]{{2,5}})\s*\)\.?$"
 )
+# "ann.lee@example.com": a reporter's e-mail address alone on its line, under the story
+_EMAIL = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 _INITIAL_PARTS = re.compile(r"[A-Za-z]{2,12}")
 # "Ann Lee - detikNews", "Ann Lee / Example Daily Post", "Ann Lee — Reuters"
 _MARKER_TAIL = re.compile(
@@ -426,6 +430,10 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
             if ag is not None and ag.name not in st.agencies:
                 st.agencies.append(ag.name)
         return st
+
+    # 8b. "ann.lee@example.com": the reporter's address alone on its line.
+    if "@" in text and " " not in text and _EMAIL.match(text):
+        return Structural("credit")
 
     # 9. "Zahra Putri, CNBC Indonesia", "Dimas Aryo, Jurnalis": a name and its outlet or role.
     if ", " in text and text.count(" ") < _NAME_COMMA_MAX_SPACES:

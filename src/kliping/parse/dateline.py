@@ -31,7 +31,7 @@ from functools import cache
 
 from kliping.outlets import Outlet, Registry
 from kliping.parse.dates import find_dates
-from kliping.parse.shapes import domain_shaped, outlet_shaped
+from kliping.parse.shapes import domain_shaped, outlet_shaped, site_label
 from kliping.resources import load_toml
 
 _PREFIX = re.compile(r"^\s*(?P<prefix>[^\n]{2,90}?)\s*(?:--|—|–|-)\s+(?=[\w\"\u201c\u2018'(\[])")
@@ -214,6 +214,23 @@ def _names_site(segment: str, label: str | None) -> bool:
 _NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum() rejects: \w is alphanumerics and "_"
 
 
+def _domain_then_name(segment: str) -> str | None:
+    """ "EX.id  Example Xpress": a marker written as a domain, then the outlet's name that its
+    label spells or shortens to initials; returns the name."""
+    first, _, rest = segment.partition(" ")
+    words = rest.split()
+    if not domain_shaped(first) or not 1 <= len(words) <= _NAME_MAX_WORDS:
+        return None
+    if not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    label = site_label(first).casefold()
+    initials = "".join(w[0] for w in words).casefold()
+    return rest.strip() if label in (initials, "".join(words).casefold()) else None
+
+
+_NAME_MAX_WORDS = 4
+
+
 def _ap_city(segments: list[str], i: int) -> bool:
     """ "CLEVELAND, Ohio": a city in capitals before its state in title case, the agencies' style
     (on cleveland.com the city is still the city, not the site's name)."""
@@ -274,6 +291,10 @@ def _dash_dateline(line: str, registry: Registry, site: str | None = None) -> Da
             continue
         if domain_shaped(seg) or (_names_site(seg, label) and not _ap_city(segments, i)):
             marker = seg
+            continue
+        named = _domain_then_name(seg) if " " in seg and "." in seg else None
+        if named is not None:
+            marker = named  # "EX.id Example Xpress - ": the domain, then the name it shortens
             continue
         if marker is None and outlet is None and outlet_shaped(seg) and not (city and city in seg):
             marker = seg  # "Jakarta, CNBC Indonesia - ": an outlet the registry does not know

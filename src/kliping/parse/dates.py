@@ -260,7 +260,12 @@ def _stamp() -> _Stamp:
     zone = rf"(?:{zones})(?:\s?[+\-−]\s?\d{{1,2}}(?::?\d{{2}})?)?"
     relative = rf"\d{{1,3}}\s+(?:{units})\s+(?:{ago})"
     reading = word_alternation(stamp.get("reading", []), ignore_case=True, boundary=True)
-    filler = rf"(?:{_SEPARATORS}|{_TIME.pattern}|{zone}|{relative}|\d{{1,3}}\s*(?:{units})\s+(?:{reading})|{labels})*"
+    pages = word_alternation(stamp.get("pages", []), ignore_case=True, boundary=True)
+    page = rf"(?:{pages})\.?\s?[A-Z]?\d{{1,3}}[A-Z]?\b"  # "page 3", "Hal. 5", "p A12"
+    filler = (
+        rf"(?:{_SEPARATORS}|{_TIME.pattern}|{zone}|{relative}|\d{{1,3}}\s*(?:{units})\s+(?:{reading})"
+        rf"|{page}|{labels})*"
+    )
     t = _tables()
     phrases = [
         *data["clock"]["zones"],
@@ -269,6 +274,7 @@ def _stamp() -> _Stamp:
         *stamp["units"],
         *stamp["ago"],
         *stamp.get("reading", []),
+        *stamp.get("pages", []),
         *t.months,
         *t.weekdays,
         *_CLOCK_AND_DAY_LETTERS,

@@ -867,8 +867,6 @@ class _Chunker:
             and t.fold not in self.doc.non_entity_acronyms
         ):
             return 1
-        if t.fold in self.doc.aliases:
-            return 1
         if t.abbreviation_like and self._abbreviates_known(t.text):
             return 1
         return 0

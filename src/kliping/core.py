@@ -283,7 +283,8 @@ def _agency_cues() -> _AgencyCues | None:
     verbs = data.get("agency_report_verbs", [])
     unknown = (
         re.compile(
-            rf"(?i:{'|'.join(map(re.escape, nouns))})\s+(?P<agency>[A-Z]{{3,6}})(?!\w),?\s+(?i:{'|'.join(verbs)})(?!\w)"
+            rf"(?i:{word_alternation(nouns, ignore_case=True)})\s+(?P<agency>[A-Z]{{3,6}})(?!\w),?\s+"
+            rf"(?i:{word_alternation(verbs, ignore_case=True)})(?!\w)"
         )
         if nouns and verbs
         else None

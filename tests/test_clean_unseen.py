@@ -27,7 +27,14 @@ from kliping.evaluation import Score, evaluate, load_labelled, raw_text
 from tests.conftest import REPO
 
 FIXTURES = REPO / "tests" / "fixtures"
-SETS = ["unseen.jsonl", "blind_id.jsonl", "blind_en.jsonl", "blind_mixed.jsonl", "blind_regional.jsonl", "blind_asia.jsonl"]
+SETS = [
+    "unseen.jsonl",
+    "blind_id.jsonl",
+    "blind_en.jsonl",
+    "blind_mixed.jsonl",
+    "blind_regional.jsonl",
+    "blind_asia.jsonl",
+]
 FIELDS = ["outlet", "dateline", "published", "authors", "agencies"]
 
 

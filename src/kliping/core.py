@@ -40,11 +40,19 @@ from kliping.boilerplate.repetition import MAX_WORDS as REPEAT_MAX_WORDS
 from kliping.boilerplate.repetition import repeated_keys
 from kliping.boilerplate.rules import Rules, rules
 from kliping.outlets import Outlet, Registry, host_of, registered_domain, registry
-from kliping.parse.credit import MAX_STRUCTURAL_CHARS, Structural, bare_byline, parse_structural, role_led
+from kliping.parse.credit import (
+    MAX_STRUCTURAL_CHARS,
+    Structural,
+    bare_byline,
+    parse_structural,
+    role_led,
+    role_words,
+)
 from kliping.parse.dateline import Dateline, names_no_place, parse_dateline
 from kliping.parse.dates import find_dates, url_date
 from kliping.parse.language import detect_language
 from kliping.parse.shapes import outlet_name, self_name
+from kliping.parse.slug import slug_words, spells_slug
 from kliping.pipeline import Stats, Step
 from kliping.resources import load_toml
 from kliping.text import line_hash, normalise_line, text_id, word_alternation
@@ -90,6 +98,7 @@ def _title_like(text: str) -> bool:
     return ". " not in text or not _ends_sentence_inside(text)
 
 
+_SLUG_TITLE_MAX_CHARS = 250
 _SENTENCE_MIN_SPACES = 4  # five words before a full stop make a sentence
 _SENTENCE_WORD_MIN = 4
 _ABBREVIATIONS = frozenset(["prof", "capt", "sept", "corp", "dept", "govt", "insp", "supt", "brig", "lieut"])
@@ -152,9 +161,14 @@ def _headline_like(text: str) -> bool:
     if text[-1] == "?":
         if sum(w[0].isupper() or w[0].isdigit() for w in words) * 3 < len(words) * 2:
             return False
-    elif text[-1] in ".!;:,\"”'’":
+    elif text[-1] in ".!;:,\"”'’" and not _QUOTED_HEADLINE.search(text):
         return False
     return text[0].isupper() or text[0].isdigit()
+
+
+_QUOTED_HEADLINE = re.compile(r"^[^:\"“”‘’«»]{3,80}:\s+[\"“‘'«][^\"“”‘’«»]{3,120}[^\W_][\"”’'»]$")
+"""A headline that ends with a short quotation after its colon ("Port: ‘The market is not there yet’");
+a paragraph quoting someone ends its quoted sentence inside the marks ("He said: “Not yet.”")."""
 
 
 _SECTION_MAX_WORDS = 3
@@ -223,14 +237,84 @@ def _take_block(
 
 
 _HEAD_KINDS = ("byline", "dateline")
+_SOURCE_HEAD_SPAN = 4
+
+
+_PLACE_WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-]+$")
+_OVER_CREDITS_SPAN = 4
+
+
+def _place_over_stamp(doc: _Doc, start: int, end: int) -> None:
+    """Mark ``credit`` a place's name of one word alone on its line right over a timestamp line
+    in the head ("Kota" over "05/03/2025 10:12"): where the story was filed, printed beside its
+    date."""
+    lines, reasons = doc.lines, doc.reasons
+    for j in range(start, end - 1):
+        line = lines[j]
+        if (
+            reasons[j] is not None
+            or not line
+            or " " in line
+            or not line[0].isupper()
+            or not _PLACE_WORD.match(line)
+        ):
+            continue
+        k = next_filled(lines, j + 1)
+        st = doc.structural.get(k)
+        if st is not None and st.kind == "dateline" and st.published is not None:
+            reasons[j] = "credit"
+
+
+_DESK_MAX_WORDS = 5
+
+
+def _desk_line(doc: _Doc, i: int) -> bool:
+    """Is line ``i`` a short line of a few words without a sentence's end ("Do Example, no Rio",
+    "Van onze redactie") right over a timestamp or byline line: the desk or city under a writer's
+    name, over the story's stamp?"""
+    line = doc.lines[i]
+    if line.count(" ") + 1 > _DESK_MAX_WORDS or line[-1] in _SENTENCE_END or any(ch.isdigit() for ch in line):
+        return False
+    k = next_filled(doc.lines, i + 1)
+    st = doc.structural.get(k)
+    return st is not None and st.kind == "dateline" and st.published is not None
+
+
+def _over_credits(doc: _Doc, i: int) -> bool:
+    """Does a byline or timestamp line follow paragraph ``i`` within a few lines, with only short
+    lines (a name, a place) or lines already taken between them: is ``i`` a standfirst?"""
+    seen = 0
+    for j in range(i + 1, len(doc.lines)):
+        line = doc.lines[j]
+        if not line:
+            continue
+        st = doc.structural.get(j)
+        if st is not None:
+            return st.kind in _HEAD_KINDS
+        if doc.reasons[j] is None and (
+            line.count(" ") + 1 > _SECTION_MAX_WORDS + 2 or line[-1] in _SENTENCE_END
+        ):
+            return False
+        seen += 1
+        if seen >= _OVER_CREDITS_SPAN:
+            return False
+    return False
 
 
 def _source_headline(doc: _Doc, line: str, nxt: int) -> bool:
-    """A headline that opens with its source before a colon ("AGENCY: Rain may flood the coast"),
-    which reads like a datelined lead: a headline ends no sentence and a byline or timestamp
-    line stands under it."""
-    st = doc.structural.get(nxt)
-    return st is not None and st.kind in _HEAD_KINDS and line[-1] not in _SENTENCE_END
+    """A headline that opens with its source before a colon ("AGENCY: Rain may flood the coast") or
+    its topic before a dash ("Rail - Kota: Train stuck on bridge"), which reads like a datelined
+    lead: a headline ends no sentence and a byline or timestamp line stands under it (below the
+    boilerplate lines of the page's head, if any: "Straight from the wire")."""
+    if line[-1] in _SENTENCE_END:
+        return False
+    for j in range(nxt, min(len(doc.lines), nxt + _SOURCE_HEAD_SPAN)):
+        st = doc.structural.get(j)
+        if st is not None:
+            return st.kind in _HEAD_KINDS
+        if doc.lines[j] and doc.reasons[j] in (None, "title"):
+            return False
+    return False
 
 
 @dataclass(frozen=True)
@@ -238,6 +322,8 @@ class _AgencyCues:
     """Agencies credited inside the body: "Dilansir AFP", "seperti dilaporkan Reuters"."""
 
     stems: tuple[str, ...]
+    bordered: frozenset[int]
+    """Indexes of the stems that start with what they end with ("agencia": see :meth:`_cue_places`)."""
     after_cue: re.Pattern[str]
     any_alias: re.Pattern[str]
     """An agency's name anywhere (a cheap scan): without one, no cue can credit an agency."""
@@ -251,20 +337,61 @@ class _AgencyCues:
         """The agencies the body credits: known ones after a cue ("according to Reuters"), and
         unknown ones in capitals between an agency noun and a reporting verb."""
         found: list[str] = []
-        if self.any_alias.search(body) is not None:
+        first = self.any_alias.search(body)
+        if first is not None:
             low = body.lower()
-            for stem in self.stems:
-                start = low.find(stem)
-                while start != -1:
-                    m = self.after_cue.search(body, max(0, start - 32), start + len(stem) + 48)
-                    if m and m.group("agency") not in found:
-                        found.append(m.group("agency"))
-                    start = low.find(stem, start + len(stem))
+            for k, start in self._cue_places(body, low, first.start()):
+                stem = self.stems[k]
+                m = self.after_cue.search(body, max(0, start - _CUE_BEFORE), start + len(stem) + _CUE_AFTER)
+                if m and m.group("agency") not in found:
+                    found.append(m.group("agency"))
         if self.unknown is not None and any(map(body.__contains__, self.nouns)):
             for m in self.unknown.finditer(body):
                 if m.group("agency") not in found:
                     found.append(m.group("agency"))
         return found
+
+    def _cue_places(self, body: str, low: str, first: int) -> list[tuple[int, int]]:
+        """Where the stems occur in ``low`` (``body`` in lower case), as (stem's index, start), in
+        the order of the stems, then of the text; each stem's occurrences do not overlap.  Only the
+        places near an agency's name (from ``first`` on) are listed: a cue credits the name that
+        follows it within the window searched, so elsewhere it credits none.  (A stem whose start
+        is its end as well, "agencia", is looked for in the whole text, as overlapping occurrences
+        of it are skipped from the text's start; so are all stems when lower case changes the
+        text's length.)"""
+        places: list[tuple[int, int]] = []
+        near: list[int] = []
+        for k, stem in enumerate(self.stems):
+            if len(low) != len(body) or k in self.bordered:
+                start = low.find(stem)
+                while start != -1:
+                    places.append((k, start))
+                    start = low.find(stem, start + len(stem))
+            else:
+                near.append(k)
+        if near:
+            longest = max(len(self.stems[k]) for k in near)
+            for alias in self.any_alias.finditer(body, first):
+                lo = max(0, alias.start() - _CUE_AFTER - longest)
+                hi = alias.end() + _CUE_BEFORE + longest
+                for k in near:
+                    stem = self.stems[k]
+                    start = low.find(stem, lo, hi)
+                    while start != -1:
+                        places.append((k, start))
+                        start = low.find(stem, start + len(stem), hi)
+        return sorted(set(places))
+
+
+_CUE_BEFORE = 32
+"""Characters searched before a cue's stem (the cue may open before it: "seperti dilaporkan")."""
+_CUE_AFTER = 48
+"""Characters searched after a cue's stem, for the agency's name."""
+
+
+def _bordered(stem: str) -> bool:
+    """Does ``stem`` start with what it ends with ("agencia"): may two occurrences overlap?"""
+    return any(stem[:k] == stem[-k:] for k in range(1, len(stem)))
 
 
 @cache
@@ -293,6 +420,7 @@ def _agency_cues() -> _AgencyCues | None:
         nouns=tuple(sorted({n.split()[-1][1:].lower() for n in nouns})),
         unknown=unknown,
         stems=tuple(stems),
+        bordered=frozenset(k for k, stem in enumerate(stems) if _bordered(stem)),
         after_cue=re.compile(
             rf"(?i:{cue_alt})\s+(?i:(?:dari|from|kantor berita|news agency|the)\s+)*(?P<agency>{alias_alt})(?!\w)"
         ),
@@ -425,7 +553,13 @@ class Cleaner:
             if reasons[i] == "promo" and rules.announces_media(line, key):
                 embed_title(lines, reasons, i, _headline_like)
             if reasons[i] is None and rules.is_author_header(line, key):
-                author_box(lines, reasons, i)
+                roles = role_words()
+                for k in author_box(lines, reasons, i, roles):
+                    if any(w.casefold() in roles for w in lines[k].split()):
+                        continue  # "Guest Author": the box's role line, not a name
+                    found = bare_byline(lines[k], self.registry)  # the box names the writer
+                    if found is not None:
+                        doc.structural[k] = found
                 continue
             known = (
                 key in markers
@@ -513,7 +647,9 @@ class Cleaner:
         under_headline = _headline_shaped(lines[first])
         prev = first
         n = len(lines)
-        for j in range(first + 1, min(n, first + _HEAD_SPAN)):
+        end = min(n, first + _HEAD_SPAN)
+        _place_over_stamp(doc, first + 1, end)
+        for j in range(first + 1, end):
             line = lines[j]
             if not line:
                 continue
@@ -521,6 +657,8 @@ class Cleaner:
                 prev = j
                 continue
             if line.count(" ") + 1 >= _LEAD_MIN_WORDS or len(line) > _HEAD_LINE_MAX_CHARS:
+                if prev == first and under_headline and _over_credits(doc, j):
+                    continue  # a standfirst under the headline, over the byline and its stamp
                 return  # the lead: the head is over
             found = bare_byline(line, self.registry)
             nxt = next((k for k in range(j + 1, n) if lines[k]), None)
@@ -530,7 +668,8 @@ class Cleaner:
                     prev = j
                     continue
                 return
-            beside = (prev == first and under_headline) or prev in structural or nxt in structural
+            desk = nxt is not None and reasons[nxt] is None and _desk_line(doc, nxt)
+            beside = (prev == first and under_headline) or prev in structural or nxt in structural or desk
             # and the line after it is metadata, boilerplate, the lead or another byline ("Penulis
             # Ann Lee" over "Editor Budi Santoso"), not a subheading's text; a role word under a
             # byline line says it is one ("Editor Budi Santoso" under "Penulis: Ann Lee")
@@ -540,11 +679,15 @@ class Cleaner:
                 and reasons[nxt] is None
                 and not self._lead_like(lines[nxt])
                 and bare_byline(lines[nxt], self.registry) is None
+                and not desk
             ):
                 return
             structural[j] = found
             reasons[j] = "byline"
             prev = j
+            if desk and nxt is not None and bare_byline(lines[nxt], self.registry) is None:
+                reasons[nxt] = "credit"  # "Do Example, no Rio": the writer's desk and city, over the stamp
+                prev = nxt
 
     def _lead_like(self, line: str) -> bool:
         return line.count(" ") + 1 >= _LEAD_MIN_WORDS or parse_dateline(line, self.registry) is not None
@@ -560,19 +703,20 @@ class Cleaner:
         if isinstance(hinted, str) and hinted.strip() and normalise_line(hinted) == normalise_line(line):
             doc.reasons[first] = "title"
             return
-        if not _headline_shaped(line):
-            return
-        nxt = next((j for j in range(first + 1, len(doc.lines)) if doc.lines[j]), None)
-        if nxt is None:
-            return
-        if parse_dateline(line, self.registry) is not None and not _source_headline(doc, line, nxt):
-            return
-        if (
-            doc.reasons[nxt] is None
-            and not self._opens_story(line, doc.lines[nxt])
-            and not self._standfirst(doc, nxt)
-        ):
-            return
+        if not self._spells_url(line, article.url, doc, first):
+            if not _headline_shaped(line):
+                return
+            nxt = next((j for j in range(first + 1, len(doc.lines)) if doc.lines[j]), None)
+            if nxt is None:
+                return
+            if parse_dateline(line, self.registry) is not None and not _source_headline(doc, line, nxt):
+                return
+            if (
+                doc.reasons[nxt] is None
+                and not self._opens_story(line, doc.lines[nxt])
+                and not self._standfirst(doc, nxt)
+            ):
+                return
         # Taking this line must not leave another headline-shaped line in first place for a
         # second cleaning to take: the body has to be a fixed point.
         second = next((j for j in range(first + 1, len(doc.lines)) if doc.reasons[j] is None), None)
@@ -587,12 +731,29 @@ class Cleaner:
         doc.reasons[first] = "title"
 
     @staticmethod
+    def _spells_url(line: str, url: str | None, doc: _Doc, first: int) -> bool:
+        """Is ``line`` the headline that the article's URL spells as its slug
+        ("/2024/03/12/rain-floods-the-old-harbour-road/"), in any language and whatever follows it?
+        Not when the next line left in the body spells it too (a headline printed twice): a second
+        cleaning would take that one."""
+        slug = slug_words(url)
+        if slug is None or len(line) > _SLUG_TITLE_MAX_CHARS:
+            return False
+        if line[-1] == "." and line.count(" ") + 1 >= _LEAD_MIN_WORDS:
+            return False  # a lead sentence, which may spell the slug as well as its headline does
+        if not spells_slug(line, slug):
+            return False
+        second = next((j for j in range(first + 1, len(doc.lines)) if doc.reasons[j] is None), None)
+        return second is None or not spells_slug(doc.lines[second], slug)
+
+    @staticmethod
     def _standfirst(doc: _Doc, i: int) -> bool:
         """Is line ``i`` a standfirst: a sentence of a few words over the byline or timestamp
         ("Warga menunggu perbaikan sejak tahun lalu." over "Oleh Ann Lee")?"""
         line = doc.lines[i]
-        if line[-1] not in _SENTENCE_END or line.count(" ") + 1 < _STANDFIRST_MIN_WORDS:
-            return False
+        words = line.count(" ") + 1
+        if words < _STANDFIRST_MIN_WORDS or (line[-1] not in _SENTENCE_END and words < _LEAD_MIN_WORDS):
+            return False  # a subtitle of a dozen words may end without a full stop
         after = next((j for j in range(i + 1, len(doc.lines)) if doc.lines[j]), None)
         return after is not None and after in doc.structural
 

@@ -92,6 +92,8 @@ class Registry:
     """Registered domains whose sub-domains are outlets of their own (jatim.tribunnews.com)."""
     _agency_by_alias: dict[str, Agency] = field(init=False, repr=False)
     _agency_by_code: dict[str, Agency] = field(init=False, repr=False)
+    _agency_words: frozenset[str] = field(init=False, repr=False)
+    """Every word of every agency's names, case-folded ("europa", "press", "afp")."""
 
     def __post_init__(self) -> None:
         self._by_domain = {d.lower(): o for o in self.outlets for d in o.domains}
@@ -112,6 +114,9 @@ class Registry:
         )
         self._agency_by_alias = {a.casefold(): ag for ag in self.agencies for a in (*ag.aliases, ag.name)}
         self._agency_by_code = {c.casefold(): ag for ag in self.agencies for c in ag.codes}
+        self._agency_words = frozenset(
+            w.casefold() for ag in self.agencies for name in (*ag.aliases, ag.name) for w in name.split()
+        )
 
     # --- outlets ----------------------------------------------------------------------------
     def outlet_for_domain(self, domain: str | None) -> Outlet | None:
@@ -165,6 +170,11 @@ class Registry:
     def agency(self, word: str) -> Agency | None:
         """The agency named ``word`` (REUTERS, Antara, Associated Press), if any."""
         return self._agency_by_alias.get(word.strip().casefold())
+
+    def names_agency_word(self, text: str) -> bool:
+        """Is a word of ``text`` (split on white space) a word of an agency's name?  A cheap gate
+        before looking for the agency itself ("EUROPA PRESS Kota", "Example Daily avec AFP")."""
+        return not self._agency_words.isdisjoint(text.casefold().split())
 
     def agency_for_code(self, code: str) -> Agency | None:
         """The agency behind an initials code such as ``ant`` in "(ant/imk)"."""

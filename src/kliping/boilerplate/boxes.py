@@ -40,12 +40,19 @@ def _name(text: str) -> bool:
     )
 
 
-def author_box(lines: Sequence[str], reasons: MutableSequence[Reason | None], header: int) -> None:
+def author_box(
+    lines: Sequence[str],
+    reasons: MutableSequence[Reason | None],
+    header: int,
+    roles: frozenset[str] = frozenset(),
+) -> list[int]:
     """Mark ``credit`` an author box: its header (at ``header``), then the short role and name
     lines under it ("Guest Author", "Rina Kusuma") and a bio that opens with one of those names
     ("Rina Kusuma is a reporter based in Depok.").  The box must name someone, and it ends with
     the bio or, without one, with the last name: a header over anything else is left alone, and
-    a short line after the box ("Tags") is not the box's."""
+    a short line after the box ("Tags") is not the box's.  A bio may also open with one of
+    ``roles`` (case-folded), the writer's job ("Reporter on the city desk. Covers transport.").
+    Returns the name lines of the box marked (none when it is left alone)."""
     labels: list[int] = []
     names: list[str] = []
     end = -1  # the box's last line
@@ -65,14 +72,17 @@ def author_box(lines: Sequence[str], reasons: MutableSequence[Reason | None], he
         else:
             if any(text.startswith(name) and not text[len(name) : len(name) + 1].isalnum() for name in names):
                 end = j  # the bio closes the box
+            elif names and text.split(" ", 1)[0].casefold() in roles:
+                end = j  # "Reporter on the city desk. ...": a bio that opens with the writer's job
             break
         j += 1
     if end < 0:
-        return
+        return []
     reasons[header] = "credit"
     for k in range(header + 1, end + 1):
         if lines[k]:
             reasons[k] = "credit"
+    return [k for k in labels if k <= end and lines[k] in names]
 
 
 def tag_run(text: str) -> bool:

@@ -24,7 +24,8 @@ from kliping.resources import load_toml
 from kliping.text import normalise_line
 
 KINDS = ("related", "promo", "ad", "share", "caption")
-_BULLETS = frozenset("*•·>»-–—")
+_BULLET_CHARS = "*•·>»-–—📲👉▶►➡✅🔔📱📩📌 "
+_BULLETS = frozenset(_BULLET_CHARS.strip())  # bullets and the emoji that open a prompt ("📲 Follow ...")
 _EXACT_MAX_WORDS = 15
 _TAIL = 100
 _WORD = re.compile(r"[\w'’\-]+")
@@ -62,8 +63,11 @@ class Rules:
     """End-anchored shapes of every kind, searched in the last characters of a line."""
     tail_ends: tuple[str, ...]
     """``tail`` is tried on a line ending with one of these (a final full stop ignored) ..."""
-    tail_needs: tuple[str, ...]
-    """... or whose last characters contain one of these (lower case) ..."""
+    tail_ends_by_last: dict[str, tuple[str, ...]]
+    """``tail_ends`` by their last character: a line is compared with those that can end it."""
+    tail_needs: re.Pattern[str] | None
+    """... or whose last characters (lower case) contain one of these words (one regex that
+    branches on their letters, built by :func:`_literal_trie`: cheaper than a search per word) ..."""
     tail_need_shape: re.Pattern[str] | None
     """... or a match of this."""
     free: re.Pattern[str] | None
@@ -93,7 +97,7 @@ class Rules:
         :func:`normalise_line`, when the caller has it already."""
         text = line.strip()
         if text[:1] in _BULLETS:
-            text = text.lstrip("*•·>»-–— ").strip()
+            text = text.lstrip(_BULLET_CHARS).strip()
         if not text:
             return None
         n = text.count(" ") + 1
@@ -146,18 +150,20 @@ class Rules:
         return [classify(line, key) if line else None for line, key in zip(lines, keys, strict=True)]
 
     def _tail_gate(self, text: str) -> bool:
-        if not self.tail_ends and not self.tail_needs and self.tail_need_shape is None:
+        if not self.tail_ends and self.tail_needs is None and self.tail_need_shape is None:
             return True
-        if self.tail_ends and text.rstrip(". \t").endswith(self.tail_ends):
-            return True
+        if self.tail_ends:
+            stripped = text.rstrip(". \t")
+            ends = self.tail_ends_by_last.get(stripped[-1:])  # only the words that end as it does
+            if ends is not None and stripped.endswith(ends):
+                return True
+        last = text[-2:]
+        if last.isupper() and last.isalpha() and ". " in text:
+            return True  # a sentence, then a word in capitals ends the line: "... on the quay. ANN LEE"
         end = text[-_TAIL:]
         if self.tail_need_shape is not None and self.tail_need_shape.search(end) is not None:
             return True
-        end = end.lower()
-        for need in self.tail_needs:  # noqa: SIM110  (a loop: no generator frame on the hot path)
-            if need in end:
-                return True
-        return False
+        return self.tail_needs is not None and self.tail_needs.search(end.lower()) is not None
 
     def _slow(self, text: str, n: int) -> str | None:
         for kind in KINDS:
@@ -236,6 +242,37 @@ class Rules:
         if not informative or not all(w in self.share_tokens for w in informative):
             return False
         return len(informative) >= 2 or informative[0] in {"bagikan", "share", "tweet"}
+
+
+def _by_last_char(words: list[str]) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their last character: ``["pic", "epic", "month"]`` -> ``{"c": ("pic",
+    "epic"), "h": ("month",)}`` (a text ends with a word only if it ends with its last character)."""
+    out: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            out.setdefault(word[-1], []).append(word)
+    return {ch: tuple(group) for ch, group in out.items()}
+
+
+def _literal_trie(words: list[str]) -> str:
+    """A regex matching any of ``words`` literally, as a trie of their characters: ``["photo",
+    "pic", "picture"]`` -> ``(?:p(?:hoto|ic(?:ture)?))``.  The engine follows one branch per
+    character instead of trying every word at every position."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 def _led_regexes(kind: str, entries: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -333,7 +370,10 @@ def rules() -> Rules:
         head_by_first=_by_first_char(head_alts),
         tail=re.compile(f"(?:{'|'.join(tail_groups)})") if tail_groups else None,
         tail_ends=tuple(str(x) for x in data.get("tail_ends", [])),
-        tail_needs=tuple(str(x).lower() for x in data.get("tail_needs", [])),
+        tail_ends_by_last=_by_last_char([str(x) for x in data.get("tail_ends", [])]),
+        tail_needs=re.compile(_literal_trie([str(x).lower() for x in data["tail_needs"]]))
+        if data.get("tail_needs")
+        else None,
         tail_need_shape=re.compile("|".join(f"(?:{p})" for p in data["tail_need_shapes"]))
         if data.get("tail_need_shapes")
         else None,

@@ -11,6 +11,11 @@ covers the forms Indonesian and English news print:
   before when it lies after the publication month), "bulan lalu";
 * year: "sejak 2019", "tahun lalu".
 
+Other languages (``language``): their month and weekday names and relative words from
+Babel/CLDR ("gestern", "la semaine dernière", "el año pasado"), "5. Oktober", "1er mars",
+"5 de octubre de 2023", and ``data/enrich/dates.toml`` for what CLDR lacks; their words apply to
+their own texts only (French "hier" is Dutch "here").
+
 Relative forms need ``published``; without it only absolute dates are reported.  Names of
 months and weekdays come from ``data/dates.toml``; relative words from ``data/enrich/dates.toml``.
 """
@@ -48,18 +53,43 @@ class _Tables:
     first_any_case: re.Pattern[str]
 
 
+_BASE_LANGUAGES = ("id", "en")
+
+
 @cache
-def _tables() -> _Tables:
+def _tables(language: str | None = None) -> _Tables:
+    """The patterns for Indonesian and English text (``language`` None), or for them and
+    ``language``: its month and weekday names and relative words from Babel/CLDR
+    (:func:`_cldr_words`) and ``data/enrich/dates.toml``."""
     base = load_toml("dates.toml")
     rel = load_toml("enrich/dates.toml")
     months: dict[str, int] = {}
-    for table in base["months"].values():
-        months.update({k: v for k, v in table.items() if len(k) > 3 or k in ("mei", "may")})
     weekdays: dict[str, int] = {}
-    for table in base["weekdays"].values():
-        weekdays.update({k: v for k, v in table.items() if len(k) > 3 or k in ("jum'at",)})
+    for lang in _BASE_LANGUAGES:
+        months.update(
+            {k: v for k, v in base["months"].get(lang, {}).items() if len(k) > 3 or k in ("mei", "may")}
+        )
+        weekdays.update(
+            {k: v for k, v in base["weekdays"].get(lang, {}).items() if len(k) > 3 or k in ("jum'at",)}
+        )
     relative = {k: (v[0], int(v[1]), v[2]) for k, v in rel["relative"].items()}
     mw = rel["month_words"]
+    before_words = list(mw["before"])
+    day_suffix, year_join = "", ""
+    if language:
+        own = rel.get("lang", {}).get(language, {})
+        cldr_months, cldr_weekdays, cldr_relative = _cldr_words(language)
+        months.update(cldr_months)
+        months.update({k: v for k, v in base["months"].get(language, {}).items() if len(k) > 3})
+        weekdays.update(cldr_weekdays)
+        weekdays.update({k: v for k, v in base["weekdays"].get(language, {}).items() if len(k) > 3})
+        relative.update(cldr_relative)
+        relative.update({k.lower(): (v[0], int(v[1]), v[2]) for k, v in own.get("relative", {}).items()})
+        for word in own.get("skip", []):
+            relative.pop(word.lower(), None)
+        before_words += [w.lower() for w in own.get("before", [])]
+        # "5. Oktober", "1er octobre", "5 de octubre de 2023"
+        day_suffix, year_join = r"(?:\.|er|º)?(?:\s+del?)?", r"(?:\s+del?)?"
     mon, wd = _alt(list(months)), _alt(list(weekdays))
     # (?<!\w) first: a date starts a word, and the check rejects mid-word positions cheaply
     pattern = re.compile(
@@ -67,15 +97,15 @@ def _tables() -> _Tables:
         (?<!\w)
         (?:
         (?P<full>(?:\b(?:{wd})\b,?\s*\(?)?
-            (?:(?P<d1>\d{{1,2}})\s+(?P<m1>{mon})\b(?:\s+(?P<y1>(?:19|20)\d\d))?
+            (?:(?P<d1>\d{{1,2}}){day_suffix}\s+(?P<m1>{mon})\b(?:{year_join}\s+(?P<y1>(?:19|20)\d\d))?
               | (?P<m2>{mon})\s+(?P<d2>\d{{1,2}})\b(?:,?\s+(?P<y2>(?:19|20)\d\d))?(?!\s*(?:persen|%))
               | (?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})(?:/(?P<y3>(?:19|20)?\d\d))?\b(?=\s*\))
             )\)?)
         | (?P<my>\b(?P<m4>{mon})\s+(?P<y4>(?:19|20)\d\d)\b)
         | (?P<mrel>\b(?P<m5>{mon})\s+(?P<w5>{_alt(mw["past"] + mw["future"])})\b)
-        | (?P<mbare>\b(?:{_alt(mw["before"])})\s+(?P<m6>{mon})\b
+        | (?P<mbare>\b(?:{_alt(before_words)})\s+(?P<m6>{mon})\b
             (?!\s+(?:(?:19|20)\d\d|\d{{1,2}}\b|{_alt(mw["past"] + mw["future"])}\b)))
-        | (?P<ybare>\b(?:{_alt(mw["before"])})\s+(?P<y6>(?:19|20)\d\d)\b)
+        | (?P<ybare>\b(?:{_alt(before_words)})\s+(?P<y6>(?:19|20)\d\d)\b)
         | (?P<rel>\b(?:{_alt(list(relative))})\b)
         | (?P<wd>\b(?:{wd})\b)
         )
@@ -85,11 +115,11 @@ def _tables() -> _Tables:
     # a day before a month ("5 Oktober") or a slash ("3/10"), a month, weekday or relative word,
     # or a word before a bare month or year ("pada Agustus", "sejak 2019") followed by one: a
     # necessary condition for a match of ``pattern``, cheap to scan for
-    before = set(mw["before"])
+    before = set(before_words)
     firsts = {m.group() for w in [*months, *weekdays, *relative] if (m := _WORD.match(w.lower()))}
     mon_low = word_alternation(months)
     start = (
-        rf"(?:\d\d?(?:\s+{mon_low}|/\d)|(?:{word_alternation(firsts)})(?!\w)"
+        rf"(?:\d\d?(?:{day_suffix}\s+{mon_low}|/\d)|(?:{word_alternation(firsts)})(?!\w)"
         rf"|(?:{word_alternation(before - firsts)})\s+(?:\d|{mon_low}))"
     )
     # a word's start is right after a non-word character: scanning for that character first is
@@ -109,6 +139,39 @@ def _tables() -> _Tables:
 
 
 _WORD = re.compile(r"\w+")
+
+
+@cache
+def _cldr_words(language: str) -> tuple[dict[str, int], dict[str, int], dict[str, tuple[str, int, str]]]:
+    """Month names (1-12), weekday names (ISO) and relative words of ``language`` from Babel's CLDR
+    data, in lower case: the names of four letters or more (kliping.parse.dates.cldr_names) and
+    the wide names of any length ("mai", "mei"); the date fields' relative days, weeks, months and
+    years ("gestern", "la semaine dernière", "el año pasado") as (unit, offset, precision)."""
+    from kliping.parse.dates import cldr_names
+
+    names_months, names_weekdays = cldr_names(language)
+    months = {k: v for k, v in names_months.items() if len(k) > 3}
+    weekdays = {k: v for k, v in names_weekdays.items() if len(k) > 3}
+    relative: dict[str, tuple[str, int, str]] = {}
+    try:
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            locale = Locale.parse(language)
+        except (UnknownLocaleError, ValueError):
+            return months, weekdays, relative
+        for number, name in locale.months["format"]["wide"].items():
+            months.setdefault(name.lower(), int(number))
+        fields = locale._data["date_fields"]
+        units = {"day": ("day", 1, "day"), "week": ("day", 7, "day"), "month": ("month", 1, "month")}
+        units["year"] = ("year", 1, "year")
+        for field, (unit, step, precision) in units.items():
+            for offset, word in fields.get(field, {}).get("relative", {}).items():
+                for form in {word.lower(), word.lower().replace("’", "'")}:
+                    relative.setdefault(form, (unit, int(offset) * step, precision))
+    except ImportError:  # pragma: no cover - declared dependency
+        pass
+    return months, weekdays, relative
 
 
 def _matches(body: str, t: _Tables) -> Iterator[re.Match[str]]:
@@ -165,9 +228,10 @@ def _day(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def find_dates(body: str, published: str | None) -> list[DateMention]:
-    """Every date expression in ``body`` that can be resolved."""
-    t = _tables()
+def find_dates(body: str, published: str | None, language: str | None = None) -> list[DateMention]:
+    """Every date expression in ``body`` that can be resolved; ``language`` adds its month and
+    weekday names and relative words to Indonesian's and English's ("gestern", "ayer", "ieri")."""
+    t = _tables(None if language in _BASE_LANGUAGES else language)
     pub = parse_published(published)
     out: list[DateMention] = []
     for m in _matches(body, t):

@@ -12,6 +12,13 @@ No model: capitalised word runs ("chunks") are cut and labelled by
   into the fullest name it refers to (the surname or first name of a person, the acronym or
   syllabic abbreviation of an organisation).
 
+Languages with lists of their own (Malay, German, French, Spanish, Portuguese, Italian, Dutch)
+use them with the common lists and their own gazetteer names; they add name particles ("van
+der", "bin"), elided connectors ("d'Italia"), lowercase titles before a portfolio ("il ministro
+dell'Economia X"), bodies named in sentence case ("Office français de la biodiversité") and, in
+German, no guessed names where every noun is capitalised.  Other languages use Indonesian's and
+English's lists, as before.
+
 Offsets: every entity with ``start >= 0`` has ``body[start:end]`` equal to the words of the
 mention as written; ``text`` is the merged (fullest) name, so it may differ from the mention.
 Names the article carries outside its body are kept with ``start == end == -1`` (the convention
@@ -48,10 +55,15 @@ _SAID_CUES = (
     *("kata", "ujar", "tutur", "ucap", "jelas", "tegas", "imbuh", "terang", "ungkap", "sebut", "menurut"),
     *("said", "says", "according to"),
 )
-_SAID_CUE_SET = frozenset(_SAID_CUES)
 _ABBREVIATED_TAILS = frozenset(("Co", "Corp", "Inc", "Ltd", "Bhd"))
 _ROMAN = re.compile(r"^[IVXLC]+(?:-[IVXLC]+)?$")
 _AGE = re.compile(r"\s*\(\d{1,3}\)")
+# an age set off by commas after a name, bare or with the word for years: "Abc Def, 34, who",
+# "Abc Def, de 71 anos, que", "Abc Def, 58 ans,", "Abc Def, 45 tahun,", "Abc Def (34)" is _AGE
+_AGE_APPOSITION = re.compile(
+    r", (?:de |di )?[1-9]\d(?:(?:,| (?:anos|años|ans|anni|jaar|jahre|tahun|years?)\b(?: alt\b| old\b)?)(?=[,;.)]| (?:que|qui|che|die|der|who|yang)\b)|,)",
+    re.IGNORECASE,
+)
 _DEFINED_TERM = re.compile(r"\s*\([A-Z][A-Za-z]{1,11}\)")
 
 
@@ -135,6 +147,45 @@ class Lexicon:
     numbered_unit_words: frozenset[str]
     numbered_unit_words_as_written: tuple[str, ...]
     """Head phrases that carry an acronym-led body's name on ("ABRI Angkatan Laut")."""
+    sentence_case_org: re.Pattern[str] | None
+    """What follows a body's head word in a sentence-case name: lowercase adjectives, then linked
+    words (" français de la biodiversité"), for languages with ``org_adjective_endings``."""
+    org_word_suffixes: tuple[str, ...]
+    """Ends of one-word compounds that name a body ("-polizei" of "Bundespolizei")."""
+    org_noun_suffixes: tuple[str, ...]
+    """Ends of compound nouns that say the name after them is a body's ("-konzern", "-betreiber")."""
+    place_links: frozenset[str]
+    """Words between a place noun and a place's name ("of" of "the island of X", "de")."""
+    base_gaz: frozenset[str]
+    """The gazetteer of every language's text (the language's own names are less sure)."""
+    noun_articles: frozenset[str]
+    """Where every noun is capitalised: the articles after which a gazetteer word is a noun."""
+    territories: frozenset[str]
+    """Folded names of countries and regions in the language (Babel): these take articles too."""
+    verb_aux: frozenset[str]
+    """Auxiliaries before a speech verb's participle ("ha explicado", "a déclaré")."""
+    guess_people: bool
+    """Capitalised words without a cue may be guessed a person's name (not so where every noun is
+    capitalised: German)."""
+    named_heads: frozenset[tuple[str, ...]]
+    """Heads of two words or more of the language's own list whose last word is capitalised
+    ("Guardia Civil", "Corpo de Bombeiros"): a body's full name on their own."""
+    titles_open_sentences: bool
+    """A title at a sentence's start is a role before a name ("Burgemeester Abc Def zei"), not a
+    sentence's first word: languages whose lists say so (``titles_open_sentences``)."""
+    elided: frozenset[str]
+    """Elided connectors ("d", "dell" of "d'Italia", "dell'Economia")."""
+    name_particles: frozenset[str]
+    """Lowercase words inside a person's name ("van der", "de", "bin"), not a role's connector."""
+    articles: frozenset[str]
+    """Articles and determiners: a run after one is a thing, never a person ("the", "der", "la")."""
+    said_cues: frozenset[str]
+    """Speech words before a short name ("kata Zakharova", "sagte Keller")."""
+    said_cue_last_letters: frozenset[str]
+    gaz: frozenset[str]
+    """The place gazetteer of the language (:func:`kliping.enrich.gazetteer.places`)."""
+    gaz_first_words: frozenset[str]
+    """First words of the gazetteer's place names."""
 
 
 Phrases = dict[str, tuple[tuple[str, ...], ...]]
@@ -186,12 +237,6 @@ def agency_names() -> frozenset[str]:
 
 
 @cache
-def _gaz_first_words() -> frozenset[str]:
-    """First words of the gazetteer's place names."""
-    return frozenset(words[0] for name in places() if (words := name.split()))
-
-
-@cache
 def _calendar_set() -> frozenset[str]:
     return frozenset(w.lower() for w in _calendar_words())
 
@@ -222,10 +267,21 @@ def _stopwords() -> frozenset[str]:
 def lexicon(language: str | None) -> Lexicon:
     data = load_toml("enrich/entities.toml")
     common = data["common"]
-    langs = [language] if language in data and language != "common" else [k for k in data if k != "common"]
+    # a language without lists of its own gets Indonesian's and English's
+    own = language is not None and language in data and language != "common"
+    # a language may take other languages' lists too ("also": Malay takes Indonesian's, which a
+    # language guess often confuses with it, and English's)
+    langs = [language, *data[language].get("also", [])] if language is not None and own else ["id", "en"]
+
+    # a common connector that joins list items in the language is no connector there (Dutch "of"
+    # is "or": "Abcdam of Defwijk" are two places)
+    other = language if own and language not in (None, "id", "en") else None
+    own_joiners = frozenset(data[other].get("list_joiners", [])) if other else frozenset()
 
     def words(key: str) -> list[str]:
         out: list[str] = list(common.get(key, []))
+        if key in ("connectors", "org_links") and own_joiners:
+            out = [w for w in out if w not in own_joiners]
         for lang in langs:
             out.extend(data[lang].get(key, []))
         return out
@@ -241,20 +297,27 @@ def lexicon(language: str | None) -> Lexicon:
     # case-blind, for tokens and connectors inside a chunk: a month or weekday is no token
     tok_any_case = rf"(?<![\w])(?!(?:{calendar})\b)[{_UPPER}]{word}"
     conn = _alt(words("connectors"))
-    item = rf"{tok}(?:[ ](?:(?:{conn})[ ])*{tok})*"
+    # an elided article or preposition joins the next word ("Banca d'Italia", "Institut de l'Ouest")
+    elided = rf"(?:(?:{_alt(words('elided'))})['’])?" if words("elided") else ""
+    item = rf"{tok}(?:[ ](?:(?:{conn})[ ])*{elided}{tok})*"
     join = _alt(words("list_joiners"))
-    chunk = rf"{item}(?:(?:(?:,[ ]{item})*,?[ ](?:{join})[ ]{item})+|/{item})?"
+    # "Instituto Abc do Mar e da Def": where names keep their particles, connectors may follow a joiner
+    join_conn = rf"(?:(?:{conn})[ ])*" if words("name_particles") else ""
+    chunk = rf"{item}(?:(?:(?:,[ ]{item})*,?[ ](?:{join})[ ]{join_conn}{item})+|/{item})?"
     flags = re.IGNORECASE
     verbs = _alt(words("person_verbs"))
     # "kata Zakharova" / "Zakharova mengatakan" are looked for at the chunks' ends (see
     # _short_ref_names): a chunk cannot go on over a word that is no connector or list joiner
-    not_joining = {w.casefold() for w in _SAID_CUES} | {w.casefold() for w in words("person_verbs")}
+    said_cues = (*_SAID_CUES, *words("said_cues"))
+    not_joining = {w.casefold() for w in said_cues} | {w.casefold() for w in words("person_verbs")}
     joining = {w.casefold() for w in words("connectors") + words("list_joiners")}
     if not_joining & joining:
         raise ValueError(
             f"said cues or person verbs listed as connectors or joiners: {not_joining & joining}"
         )
-    said_before = "|".join(rf"(?<=\b({re.escape(w)})[ ])" for w in _SAID_CUES)
+    nouns_capitalised = any(data[lang].get("nouns_capitalised", False) for lang in langs)
+    said_before = "|".join(rf"(?<=\b({re.escape(w)})[ ])" for w in dict.fromkeys(said_cues))
+    gaz = places(language if own else None)
     org_heads, place_heads, place_strip = (
         _phrases(words("org_heads")),
         _phrases(words("place_heads")),
@@ -299,14 +362,26 @@ def lexicon(language: str | None) -> Lexicon:
         tok=re.compile(tok),
         said_before=re.compile(said_before),
         joiners=frozenset(words("list_joiners")),
-        verb_first_letters=frozenset(w[0] for w in words("person_verbs") if w),
-        verb_after=re.compile(rf"[ ](?:{verbs})\b"),
+        verb_first_letters=frozenset(w[0] for w in words("person_verbs") + words("verb_aux") if w),
+        verb_aux=fold("verb_aux"),
+        place_links=frozenset(("of",)) | fold("place_links"),
+        org_word_suffixes=tuple(w.casefold() for w in words("org_word_suffixes")),
+        org_noun_suffixes=tuple(w.casefold() for w in words("org_noun_suffixes")),
+        base_gaz=places(),
+        noun_articles=fold("articles") if nouns_capitalised else frozenset(),
+        territories=_territories(language) if nouns_capitalised and language else frozenset(),
+        sentence_case_org=_sentence_case_org(
+            words("org_adjective_endings"), words("org_name_links"), words("articles")
+        ),
+        verb_after=re.compile(rf"[ ](?:(?:{_alt(words('verb_aux'))})[ ])?(?:{verbs})\b")
+        if words("verb_aux")
+        else re.compile(rf"[ ](?:{verbs})\b"),
         role_words=fold("role_words"),
         titles_in_names=fold("titles_in_names"),
         non_entity_edges=fold("non_entity_edges"),
         term_tails=fold("term_tails"),
         org_links=fold("org_links"),
-        indonesian="id" in langs,
+        indonesian="id" in langs or any(data[lang].get("id_dictionary", False) for lang in langs),
         list_cues=fold("list_cues"),
         place_nouns=fold("place_nouns"),
         title_suffixes=tuple(w.casefold() for w in words("title_suffixes")),
@@ -318,7 +393,49 @@ def lexicon(language: str | None) -> Lexicon:
         org_units=_phrases(words("org_units")),
         numbered_unit_words=fold("numbered_unit_words"),
         numbered_unit_words_as_written=tuple(f" {w} " for w in words("numbered_unit_words")),
+        guess_people=not nouns_capitalised,
+        titles_open_sentences=any(data[lang].get("titles_open_sentences", False) for lang in langs),
+        named_heads=frozenset(
+            tuple(h.casefold().split())
+            for h in (data[other].get("org_heads", []) if other else [])
+            if " " in h and h.split()[-1][:1].isupper()
+        ),
+        name_particles=fold("name_particles"),
+        elided=fold("elided"),
+        articles=_ARTICLES | fold("articles"),
+        said_cues=frozenset(w.casefold() for w in said_cues),
+        said_cue_last_letters=frozenset(w[-1] for w in said_cues),
+        gaz=gaz,
+        gaz_first_words=frozenset(ws[0] for name in gaz if (ws := name.split())),
     )
+
+
+def _territories(language: str) -> frozenset[str]:
+    """Folded names of countries and world regions in ``language`` (Babel/CLDR)."""
+    try:
+        from babel import Locale, UnknownLocaleError
+
+        return frozenset(n.casefold() for n in Locale.parse(language).territories.values())
+    except (ImportError, UnknownLocaleError, ValueError):  # pragma: no cover - declared dependency
+        return frozenset()
+
+
+def _sentence_case_org(endings: list[str], links: list[str], articles: list[str]) -> re.Pattern[str] | None:
+    """The rest of a sentence-case body's name after its head word: one or two lowercase
+    adjectives ("régionale", "nazionale"), then up to three linked words, each with an adjective
+    and a coordinated one ("de santé", "d’incendie et de secours", "des œuvres universitaires et
+    scolaires").  A determiner is no adjective ("leur" after "Croix-Rouge abcaise").  None when the
+    language lists no adjective endings."""
+    if not endings:
+        return None
+    not_article = rf"(?!(?:{_alt(articles)})(?![\w’'\-]))" if articles else ""
+    adj = rf"{not_article}[a-zß-öø-ÿ][\w\-]*?(?:{_alt(endings)})(?![\w’'\-])"
+    spaced = [w for w in links if not w.endswith(("'", "’"))]
+    elided = [w for w in links if w.endswith(("'", "’"))]
+    link = rf"(?:(?:{_alt(spaced)})[ ]" + (rf"|(?:{_alt(elided)})" if elided else "") + ")"
+    noun = r"[^\W\d_][\w\-]*(?<![’'])"
+    joiner = r"(?:et|e|y|en)"
+    return re.compile(rf"(?:[ ]{adj}){{1,2}}(?:[ ]{link}{noun}(?:[ ]{adj})?(?:[ ]{joiner}[ ]{adj})?){{0,3}}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -582,7 +699,7 @@ def _static_flags(lex: Lexicon, text: str) -> _WordFlags:
         f = text.casefold()
         # most words: a lowercase second letter and no capital third one is no acronym
         acr = not (text[1:2].islower() and not text[2:3].isupper()) and _acronym(text, lex)
-        place = f in places()
+        place = f in lex.gaz
         flags = cache[text] = (
             f,
             acr,
@@ -625,7 +742,7 @@ class _Chunker:
         self._calendar = _calendar_set()
         self._dictionary = _dictionary()
         self._stopwords = _stopwords()
-        self._gaz_first_words = _gaz_first_words()
+        self._gaz_first_words = doc.lex.gaz_first_words
         self._static = _static_flags_of(doc.lex)
         self._caps: dict[str, tuple[bool, bool, bool]] = {}
         self._common: dict[str, bool] = {}
@@ -659,6 +776,12 @@ class _Chunker:
             t = m.group()
             s, e = m.span()
             if not t[0].isupper():  # a connector ("dan", "of")
+                cut = max(t.find("'"), t.find("’")) + 1
+                if 0 < cut < len(t) and t[cut].isupper():
+                    # an elided connector and a name ("d'Italia"): the name is a word of its own
+                    out.append(_Tok(t[:cut], s, s + cut, t[:cut].casefold(), True))
+                    out.append(word(t[cut:], s + cut, e, False, False))
+                    continue
                 out.append(_Tok(t, s, e, t.casefold(), True))
                 continue
             clipped = t[-2:] in _POSSESSIVE_ENDS  # "Indonesia's" -> "Indonesia"
@@ -673,12 +796,21 @@ class _Chunker:
                     and right[:1].isupper()
                     and len(right) >= 3
                     and self._hyphen_pair(left, out)
+                    and not self._role_compound(right)
                 ):
                     out.append(word(left, s, s + len(left), False, True))
                     out.append(word(right, s + len(left) + 1, e, True, False))
                     continue
             out.append(word(t, s, e, False, clipped))
         return _strip_connectors(out)
+
+    def _role_compound(self, word: str) -> bool:
+        """Is the word after a hyphen a role by its ending ("ABC-Landesvorsitzende",
+        "XYZ-Pressesprecher"): the whole word is then a title before a name (the ending rule of
+        :meth:`segments`), not a body and a name."""
+        f = word.casefold()
+        lex = self.lex
+        return bool(lex.title_suffixes) and len(f) >= 7 and f.endswith(lex.title_suffixes)
 
     def _hyphen_pair(self, left: str, before: list[_Tok]) -> bool:
         """Does a hyphen join two names ("TNI-Polri"; a route after a place head, "Terminal
@@ -769,12 +901,20 @@ class _Chunker:
         if (
             sentence_initial
             and not (len(toks) > 2 and toks[1].is_conn and toks[0].fold in lex.titles)
+            and not (lex.titles_open_sentences and toks[0].fold in lex.titles and not toks[1].is_conn)
             and self._common_start(toks[0])
         ):  # "Head of Research Abc Sekuritas, Nama": a title and "of" start a role, not a sentence
             i = 1
             while i < len(toks) and toks[i].is_conn:
                 i += 1
-            left = toks[0].fold
+            # the word right before the rest: "Volgens de Abc Def" has the article "de" before it,
+            # but a place cue before an article stays the cue ("At the Abc Facility")
+            left = toks[0].fold if toks[0].fold in lex.place_cues else toks[i - 1].fold
+        if self._org_noun_before(toks, i):
+            # "Der Flughafenbetreiber Abcport"; before a place the noun is the name's: "Havenbedrijf Abcdam"
+            place = _is_place(self._words(toks, i + 1, len(toks)), self.doc)
+            self._emit(toks, i if place else i + 1, len(toks), ORG, 2)
+            return
         # titles and roles before the name
         j = i
         while j < len(toks) and (toks[j].fold in lex.titles or (toks[j].is_conn and j > i)):
@@ -815,10 +955,35 @@ class _Chunker:
         """:meth:`segments` of a single word (most runs): an organisation, else a plain name."""
         if self._org_start(toks, 0):
             self._emit_org(toks, 0, 1)
+        elif self._org_compound(toks[0].fold):
+            self._emit(toks, 0, 1, ORG, 2)  # "Bundespolizei": a compound ending in a body's word
         else:
             self._plain(
                 toks, 0, 1, had_title=had_title, left=left, right=right, whole=True, appos_org=appos_org
             )
+
+    def _org_compound(self, fold: str) -> bool:
+        """Is the word a compound that ends in a body's word, three letters or more before it
+        ("Bundespolizei", "Bauernverband"), or such a word of seven letters or more itself
+        ("Bundestag"), in a language that writes compounds as one word?"""
+        suffixes = self.lex.org_word_suffixes
+        return (
+            bool(suffixes)
+            and fold.endswith(suffixes)
+            and any(fold.endswith(x) and (len(fold) >= len(x) + 3 or len(fold) >= 7) for x in suffixes)
+        )
+
+    def _org_noun_before(self, toks: list[_Tok], i: int) -> bool:
+        """Does a compound that ends in an organisation noun stand at ``i`` before a name
+        ("Flughafenbetreiber Abcport", "Softwarekonzern Xyz")?"""
+        suffixes = self.lex.org_noun_suffixes
+        return (
+            bool(suffixes)
+            and len(toks) - i >= 2
+            and toks[i].fold.endswith(suffixes)
+            and not toks[i + 1].is_conn
+            and not toks[i + 1].acr
+        )
 
     def _common_start(self, tok: _Tok) -> bool:
         lex = self.lex
@@ -867,7 +1032,12 @@ class _Chunker:
             and t.fold not in self.doc.non_entity_acronyms
         ):
             return 1
-        if t.abbreviation_like and self._abbreviates_known(t.text):
+        if (
+            t.abbreviation_like
+            # where names are no Indonesian syllabic abbreviations, a short word only ("Anm", not "Insua")
+            and (not self.lex.name_particles or len(t.text) <= 4)
+            and self._abbreviates_known(t.text)
+        ):
             return 1
         return 0
 
@@ -1055,6 +1225,9 @@ class _Chunker:
                 whole=(a == 0 and b == n),
                 appos_org=appos_org,
             )
+
+    def _particle_place(self, toks: list[_Tok], a: int, b: int) -> int:
+        return _particle_place_of(self, toks, a, b)
 
     def _cue_before(self, tok: _Tok) -> bool:
         """Is the word before ``tok`` written in lowercase in the text ("said Xyz", "kata ketua
@@ -1281,8 +1454,18 @@ class _Chunker:
             and self._place_word(toks[a - 1].fold)
         ):
             start = a + 1  # "Abcville Mayor Xyz Abc Def": a place's title, not a first name
+        elif b - a >= 3 and toks[a].acr and toks[a].fold in agency_names():
+            start = a + 1  # "ha raccontato all'ABCA Xyz Abc": the news agency told, then the name
+        particles = self.lex.name_particles
         for k in range(b - 2, a - 1, -1):
             t = toks[k]
+            if (
+                t.is_conn
+                and t.fold in particles
+                and k > a
+                and (toks[k - 1].name or toks[k - 1].fold in particles)
+            ):
+                continue  # "Abc van der Def", "Abc bin Def": a particle of the name
             if self._role(t) or (t.fold in self.lex.non_name_tokens and k > a and self._role(toks[k - 1])):
                 start = k + 1  # "Minister II Ahmad", not "I Nyoman"
                 break
@@ -1301,7 +1484,7 @@ class _Chunker:
             return
         if toks[a].fold in self.lex.non_entity_edges or toks[b - 1].fold in self.lex.non_entity_edges:
             return  # "Grup WhatsApp", "WhatsApp Jogja Smart Service": a channel, not a name
-        if label == PERSON and toks[a].fold in _ARTICLES:
+        if label == PERSON and toks[a].fold in self.lex.articles:
             return  # "The Abc": a body or a thing, never a person's name
         if label == PLACE and b - a >= 2 and toks[b - 1].fold in self.lex.place_strip_after:
             b -= 1  # "Abc Ward" -> "Abc"
@@ -1319,6 +1502,8 @@ class _Chunker:
         h = _prefix_len(toks, a, lex.org_heads)
         rest = self._words(toks, a + h, b) if a + h < b else ""
         if h and not rest:
+            if h >= 2 and tuple(t.fold for t in toks[a:b]) in lex.named_heads:
+                self._emit(toks, a, b, ORG, 3)  # "Guardia Civil": a two-word head names a body
             return  # a head word alone ("Tim", "Badan") is no name
         if h and all(t.text.isupper() and t.text in lex.generic_acronyms for t in toks[a + h : b]):
             return  # "Tim SAR", "Tim IT": a head and a generic acronym name a kind of team, no body
@@ -1341,6 +1526,17 @@ class _Chunker:
         appos_org: bool,
     ) -> None:
         lex, doc = self.lex, self.doc
+        if lex.name_particles and b - a >= 3:
+            p = self._particle_place(toks, a, b)
+            if p:
+                # "Abc Def van Ghiville": a name, then "of" and a place
+                self._emit(toks, p + 1, b, PLACE, 2)
+                b, right, whole = p, doc.text[toks[p - 1].end : toks[p - 1].end + 40], False
+            elif (po := _particle_org_of(self, toks, a, b))[0]:
+                # "woordvoerder Abc Def van XyzBouw": a name, then "of" and the body it speaks for
+                p = po[0]
+                self._emit(toks, po[1], b, ORG, 2)
+                b, right, whole = p, doc.text[toks[p - 1].end : toks[p - 1].end + 40], False
         words = doc.text[toks[a].start : toks[b - 1].end]
         if words.casefold() in lex.non_entities:
             return
@@ -1354,12 +1550,34 @@ class _Chunker:
         if in_brackets and _DEFINED_TERM.match(right):
             return  # "Nomor Pokok Wajib Pajak (NPWP)": a defined term, not a name
         if toks[a].fold in doc.gaz if b - a == 1 else _is_place(words, doc):  # one word: no compass
+            if (
+                b - a == 1
+                and lex.noun_articles
+                and left.casefold() in lex.noun_articles
+                and toks[a].fold not in lex.territories
+            ):
+                return  # "der Zug", "das Essen": a noun named like a town, not the town
+            if (
+                b - a == 1
+                and lex.name_particles
+                and toks[a].fold not in lex.base_gaz
+                and _lowercase_in(doc.text, toks[a].fold)
+            ):
+                return  # "Casa" where the text also writes "casa": a word, not a town
             self._emit(toks, a, b, PLACE, 2)
             return
         lw = left.casefold()
-        article = lw in _ARTICLES
+        article = lw in lex.articles
         rw = right.lstrip(" ,").split(" ", 1)[0].casefold().strip(".,;:")
-        age = in_brackets and bool(_AGE.match(right))
+        if rw in lex.verb_aux:  # "Abc Def ha explicado", "Abc a déclaré": the verb after the auxiliary
+            rw = (
+                right.lstrip(" ,").split(" ", 2)[1:2][0].casefold().strip(".,;:")
+                if " " in right.lstrip(" ,")
+                else rw
+            )
+        age = (in_brackets and bool(_AGE.match(right))) or (
+            right[:2] == ", " and b - a >= 2 and bool(_AGE_APPOSITION.match(right))
+        )
         verb_cue = (
             age
             or (rw in lex.person_verbs and not (right[:1] == "," and lw in lex.place_cues))
@@ -1377,10 +1595,21 @@ class _Chunker:
                 self._emit(toks, a, b, PLACE, 3)
             return
         if (
+            (had_title or ((lw in lex.said_cues or lw in lex.titles) and self._cue_before(toks[a])))
+            and lex.titles_open_sentences
+            and b - a >= 2
+            and all(
+                not t.acr and (t.fold in lex.name_particles if t.is_conn else t.fold not in lex.not_name)
+                for t in toks[a:b]
+            )
+        ):
+            self._emit(toks, a, b, PERSON, 3)  # "la ministra de Cultura, Abc Def Lisboa"
+            return
+        if (
             (
                 had_title
                 or (
-                    (lw in _SAID_CUE_SET or lw in lex.titles)
+                    (lw in lex.said_cues or lw in lex.titles)
                     and len(toks[b - 1].fold) > 1
                     and not any(t.fold in lex.non_name_tokens for t in toks[a:b])
                     and self._cue_before(toks[a])
@@ -1388,7 +1617,7 @@ class _Chunker:
             )
             and b - a >= 2
             and toks[b - 1].fold not in doc.gaz
-            and all(not t.is_conn and not t.acr for t in toks[a:b])
+            and all((not t.is_conn or t.fold in lex.name_particles) and not t.acr for t in toks[a:b])
         ):
             self._emit(toks, a, b, PERSON, 2)  # "Presiden Vladimir Putin"
             return
@@ -1396,20 +1625,25 @@ class _Chunker:
             if lw in lex.place_cues:
                 self._emit(toks, a, b, PLACE, 1)
             return
-        if b - a >= 2 and all(t.name for t in toks[a:b]):
+        if b - a >= 2 and all(t.name or (t.is_conn and t.fold in lex.name_particles) for t in toks[a:b]):
             if lw in lex.place_cues and not had_title:
                 self._emit(toks, a, b, PLACE, 1)
             elif had_title:
                 self._emit(toks, a, b, PERSON, 3)
-            elif not article and not self._common_phrase(toks, a, b):
+            elif (
+                not article
+                and lex.guess_people
+                and not any(t.is_conn for t in toks[a:b])  # "Corrida do Abc": no guess with particles
+                and not self._common_phrase(toks, a, b)
+            ):
                 self._emit(toks, a, b, PERSON, 1)  # a guess, but never "the Abc Def"
             return
         if (
-            lw == "of"
+            lw in lex.place_links
             and lex.place_nouns_of
-            and _left_word(doc.text, toks[a].start - 3) in lex.place_nouns_of
+            and _left_word(doc.text, toks[a].start - len(lw) - 1).casefold() in lex.place_nouns_of
         ):
-            self._emit(toks, a, b, PLACE, 2)  # "the island of Xyz"
+            self._emit(toks, a, b, PLACE, 2)  # "the island of Xyz", "los puertos de Xyz"
             return
         if b - a == 1:
             t = toks[a]
@@ -1418,10 +1652,55 @@ class _Chunker:
             if lw in lex.place_cues and not person_cue:
                 if t.name:  # not "ke IGD": a generic acronym is no place
                     self._emit(toks, a, b, PLACE, 1)
-            elif person_cue:
+            elif person_cue and not (article and lex.name_particles):
+                # not "depuis le Abc-Port, dénonce": after an article a word names a thing
                 self._emit(toks, a, b, PERSON, 2)
             elif t.name:
                 self._emit(toks, a, b, None, 0)
+
+
+def _particle_place_of(chunker: _Chunker, toks: list[_Tok], a: int, b: int) -> int:
+    """Index of a name particle in ``toks[a:b]`` after name words, with a known place after it up
+    to the end ("Abc Def van Ghiville"), else 0."""
+    particles = chunker.lex.name_particles
+    for p in range(a + 1, b - 1):
+        t = toks[p]
+        if (
+            t.is_conn
+            and t.fold in particles
+            and not toks[p - 1].is_conn  # "Abc van der Berg": "der Berg" is the name's
+            and not toks[p + 1].is_conn
+            and all(x.name or x.is_conn for x in toks[a:p])
+            and _is_place(chunker._words(toks, p + 1, b), chunker.doc)
+        ):
+            return p
+    return 0
+
+
+_INNER_CAPITAL = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+[A-ZÀ-ÖØ-Þ]|[A-Z]{2,}-)")
+
+
+def _particle_org_of(chunker: _Chunker, toks: list[_Tok], a: int, b: int) -> tuple[int, int]:
+    """Indices of a name particle after name words and of the body's name that follows it up to
+    the end ("Abc Def van XyzBouw", "Abc Def van het ABCD"), else (0, 0).  A body's name: an
+    acronym, a word with a capital inside ("XyzBouw"), or a name the text calls an organisation
+    elsewhere; an article may stand before it."""
+    particles, articles = chunker.lex.name_particles, chunker.lex.articles
+    for p in range(a + 2, b - 1):
+        t = toks[p]
+        if not (t.is_conn and t.fold in particles and toks[p - 1].name):
+            continue
+        q = p + 1
+        while q < b - 1 and toks[q].is_conn and toks[q].fold in articles:
+            q += 1  # "van de XYZ", "van het XYZ-team"
+        if any(x.is_conn for x in toks[q:b]):
+            return 0, 0
+        if (q == b - 1 and (toks[q].acr or _INNER_CAPITAL.match(toks[q].text))) or (
+            chunker._words(toks, q, b).casefold() in chunker.doc.known_orgs
+        ):
+            return p, q
+        return 0, 0
+    return 0, 0
 
 
 def _names_to_link(toks: list[_Tok], k: int) -> bool:
@@ -1454,7 +1733,7 @@ def _person_apposition(right: str, lex: Lexicon) -> bool:
         return False
     if first in lex.person_after_comma or first in lex.titles:
         return True  # "Xyz, who ...", "Xyz, chief economist at ..."
-    if first not in _ARTICLES:
+    if first not in lex.articles:
         return False
     for n, w in enumerate(clause[1:6], 1):
         # the title ends the apposition or a prepositional phrase follows it ("analyst at");
@@ -1557,7 +1836,6 @@ _LONE_CAP = re.compile(r"([A-ZÀ-ÖØ-Þ](?<=[a-z] .)[a-zà-öø-ÿ]{3,})(?=,)")
 
 
 _UPPER_CHAR = re.compile(f"[{_UPPER}]")
-_CUE_LAST_LETTERS = frozenset(w[-1] for w in _SAID_CUES)
 
 
 def _short_ref_names(
@@ -1571,7 +1849,7 @@ def _short_ref_names(
     ``\b(?:CUE)[ ](NAME)(?![ ][A-Z])|(NAME)[ ](?:VERB)\b`` without a pass over the whole text.
     """
     hits: list[tuple[int, int, int, int, int]] = []  # match start, 0 cue/1 verb, name start, end, match end
-    cue_ends, verb_starts = _CUE_LAST_LETTERS, lex.verb_first_letters
+    cue_ends, verb_starts = lex.said_cue_last_letters, lex.verb_first_letters
     said_before, verb_after = lex.said_before.match, lex.verb_after.match
     for start, end in chunks:
         # the letters around the space are tested first: most chunks have neither cue nor verb
@@ -1608,7 +1886,7 @@ def _short_ref_names(
 
 def _collect_short_refs(text: str, lex: Lexicon, chunks: list[tuple[int, int]]) -> set[str]:
     out = set()
-    gaz = places()
+    gaz = lex.gaz
     dictionary = _dictionary()
     for m in _LONE_CAP.finditer(text):
         f = m.group(1).casefold()
@@ -1632,7 +1910,7 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
     """Candidate mentions in ``text`` with their labels before the document-level merge."""
     lex = lexicon(language)
     spans = [m.span() for m in lex.chunk.finditer(text)]
-    doc = _Doc(text, lex, places(), _collect_short_refs(text, lex, spans))
+    doc = _Doc(text, lex, lex.gaz, _collect_short_refs(text, lex, spans))
     # "Full Name (ACR)": ACR is an alias of the name; a lowercase expansion makes ACR no name
     for m in _PAREN_ACR.finditer(text):
         acr = m.group(1)
@@ -1648,6 +1926,7 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
             if text[m.start() - 1 : m.start()].islower()
         )
     chunker = _Chunker(doc)
+    role_end = -1  # where the last role's portfolio ends ("la ministra de Cultura|, Abc Def")
     # chunks and their items; pre-pass: organisation names (so that "PT X Nama Orang" can be
     # split at a known "PT X")
     chunks: list[tuple[int, int, list[tuple[int, int]], list[list[_Tok]]]] = []
@@ -1679,6 +1958,41 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
         if not left and text[start - 2 : start] == ". " and _title_abbreviation(text, start - 2):
             left = _left_word(text, start - 2)  # "dr. Nama": the title before its full stop
         right = text[end : end + 40]
+        portfolio = bool(lex.name_particles) and _after_role_connector(text, start, lex)
+        if portfolio:
+            role_end = end
+            # "il ministro dell'Economia Abc Def", "a ministra do Trabalho, Abc Def": the first
+            # word is the role's portfolio, a name may follow it
+            if len(items) > 1:
+                for n, (_, e) in enumerate(items):
+                    item_right = right if n == len(items) - 1 else text[e : e + 40]
+                    chunker.run(
+                        item_toks[n], sentence_initial=False, left="", right=item_right, after_title=True
+                    )
+                continue
+            h = chunker._org_start(toks, 0)
+            if h and not (
+                h == 1
+                and len(toks) >= 3
+                and all(not t.is_conn and not t.acr and t.fold not in lex.not_name for t in toks[1:])
+            ):
+                # "presidente da Câmara Municipal do Abc": the role's body, named in full
+                chunker.run(toks, sentence_initial=False, left="", right=right, after_title=True)
+                continue
+            rest = _strip_connectors(toks[1:])
+            if len(rest) >= 2:
+                chunker.run(rest, sentence_initial=False, left="", right=right, after_title=True)
+            continue
+        if (
+            len(items) == 1
+            and lex.name_particles
+            and text[start - 2 : start] == ", "
+            and (start - 2 == role_end or _lowercase_title_before(text, start - 2, lex))
+        ):
+            # "la ministra de Cultura, Abc Def Ghi", "a presidente da câmara, Abc Def": the name
+            # set off after a role
+            chunker.run(toks, sentence_initial=False, left="", right=right, after_title=True)
+            continue
         if len(items) == 1:
             chunker.run(
                 toks,
@@ -1711,6 +2025,8 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
             for mention in doc.mentions[first:]:
                 if mention.label is None or (mention.label == PERSON and mention.strength < 3):
                     mention.label, mention.strength = PLACE, 2
+    if lex.sentence_case_org is not None:
+        _sentence_case_orgs(doc, spans)
     if "(" in text:
         _spelled_out_orgs(doc)
     # aliases: "Full Name (ACR)", "Full Name (Short Name)"
@@ -1869,6 +2185,42 @@ def _spelled_out_orgs(doc: _Doc) -> None:
     doc.mentions.sort(key=lambda x: x.start)
 
 
+def _sentence_case_orgs(doc: _Doc, spans: list[tuple[int, int]]) -> None:
+    """Bodies named in sentence case: a capitalised head word ("Office", "Agenzia") alone in its
+    run, then lowercase adjectives and linked words ("Office français de la biodiversité",
+    "Agence régionale de santé"): one organisation over the words found so far."""
+    text, lex = doc.text, doc.lex
+    pattern = lex.sentence_case_org
+    assert pattern is not None
+    found: list[Mention] = []
+    for start, end in spans:
+        if text[end : end + 1] != " ":
+            continue
+        # the run's last word, after an elided article ("L’Office", "Selon l’Agence")
+        head = (
+            max(
+                start - 1,
+                text.rfind(" ", start, end),
+                text.rfind("’", start, end),
+                text.rfind("'", start, end),
+            )
+            + 1
+        )
+        if not text[head].isupper() or text[head:end].casefold() not in lex.org_heads1:
+            continue
+        m = pattern.match(text, end)
+        if m is None:
+            continue
+        found.append(Mention(text[head : m.end()], head, m.end(), ORG, 3))
+    if not found:
+        return
+    for org in found:
+        doc.mentions = [x for x in doc.mentions if x.end <= org.start or x.start >= org.end]
+        doc.known_orgs.add(org.text.casefold())
+    doc.mentions.extend(found)
+    doc.mentions.sort(key=lambda x: x.start)
+
+
 def _office_name(doc: _Doc, org: Mention, after: int) -> str | None:
     """ "Full Name (ACR) Abcville, Nama Orang": the regional office's name, the place after the
     bracket included, when a place without an administrative prefix and a comma follow."""
@@ -1887,6 +2239,42 @@ def _office_name(doc: _Doc, org: Mention, after: int) -> str | None:
                 return f"{org.text} {x.text}"
             return None
     return None
+
+
+_LEFT_WORDS = re.compile(r"[\w’'\-]+")
+
+
+def _after_role_connector(text: str, start: int, lex: Lexicon) -> bool:
+    """Do a lowercase title and connectors stand right before ``start`` ("la ministra de la |",
+    "il presidente dell'|", "de minister van |")?  The capitalised word there is the role's
+    portfolio or body, not the start of a name."""
+    before = text[max(0, start - 40) : start]
+    if not before or before[-1] not in " '’":
+        return False
+    words = _LEFT_WORDS.findall(before)
+    if not words:
+        return False
+    n = len(words) - 1
+    seen = False
+    while n >= 0:
+        w = words[n].casefold().rstrip("'’")
+        if w not in lex.connectors and w not in lex.elided:
+            break
+        seen = True
+        n -= 1
+    if not seen or n < 0:
+        return False
+    title = re.split(r"['’]", words[n])[-1]  # "l'assessore all'": the title after its article
+    return title.islower() and title in lex.titles
+
+
+def _lowercase_title_before(text: str, end: int, lex: Lexicon) -> bool:
+    """Does the clause that ends at the comma at ``end`` (ten words at most) hold a title written
+    in lowercase ("la portavoz|, ...", "el jefe de bomberos de la zona|, ...")?"""
+    if text[end : end + 1] != ",":
+        return False
+    words = text[_clause_start(text, end) : end].split()
+    return len(words) <= 10 and any(w.islower() and w in lex.titles for w in words)
 
 
 def _place_noun_before(text: str, start: int, lex: Lexicon) -> bool:
@@ -2179,12 +2567,14 @@ def extract_entities(
             title_mentions = [
                 m
                 for m in title_mentions
-                if m.label == PLACE and _is_place_name(m.text) and not m.text.isupper()  # not "KAI"
+                if m.label == PLACE and _is_place_name(m.text, language) and not m.text.isupper()  # not "KAI"
             ]
         for m in title_mentions:
             name = m.canonical or m.text
             if name.casefold() in seen_names:
                 continue
+            if " " not in name and _lowercase_in(body, name.casefold()):
+                continue  # "Douane ..." in the title where the body writes "de douane": a noun
             # a title's short form of a body name ("Bawaslu" for the body's full name)
             if m.label in (ORG, PERSON) and any(
                 _abbreviates(name, e.text) or _contains_words(e.text, name) for e in out if e.label == m.label
@@ -2202,8 +2592,8 @@ def extract_entities(
     return out
 
 
-def _is_place_name(text: str) -> bool:
-    return text.casefold() in places()
+def _is_place_name(text: str, language: str | None) -> bool:
+    return text.casefold() in lexicon(language).gaz
 
 
 def _label(label: str | None) -> EntityLabel:

